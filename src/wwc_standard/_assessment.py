@@ -1,0 +1,688 @@
+"""A city's answers to the standard, and reading them from JSON, TOML or a mapping.
+
+Parsing never stops at the first mistake: every problem in the input is collected, each with
+the path where it is, a stable code and a hint, and raised together in one
+:class:`~wwc_standard.AssessmentError`. Problems that need the revision (an unknown criterion,
+a checklist item that does not exist, a fingerprint that does not match) are found by
+:func:`validate` and :func:`~wwc_standard.evaluate`, together with the others.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import math
+import os
+import re
+import tomllib
+import types
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._countries import ISO_3166_ALPHA_2
+from ._suggest import did_you_mean
+from .errors import AssessmentError, Problem, UnknownStandard
+
+if TYPE_CHECKING:
+    from ._model import Standard
+
+__all__ = [
+    "Answer",
+    "AnswerStatus",
+    "Assessment",
+    "City",
+    "check_against",
+    "load_assessment",
+    "parse_assessment",
+    "validate",
+]
+
+_FINGERPRINT = re.compile(r"^sha256:[0-9a-f]{64}$")
+
+
+class AnswerStatus(enum.Enum):
+    """What a city says of a criterion: met, unmet, or unknown (not yet established)."""
+
+    MET = "met"
+    UNMET = "unmet"
+    UNKNOWN = "unknown"
+
+
+def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    return types.MappingProxyType(dict(value))
+
+
+@attrs.frozen(kw_only=True)
+class Answer:
+    """A city's answer to one criterion (or certification requirement).
+
+    >>> Answer(status=AnswerStatus.MET, evidence=("https://data.example.org/",)).status
+    <AnswerStatus.MET: 'met'>
+    """
+
+    status: AnswerStatus | None = None
+    """What the city says; ``None`` when only the checklist is answered, which then decides."""
+    checklist: Mapping[str, bool | None] = attrs.field(factory=dict, converter=_frozen_mapping)
+    """Checklist item id to ``True`` (met), ``False`` (not met) or ``None`` (not known)."""
+    evidence: tuple[str, ...] = ()
+    """Links or references to the documents that support the answer."""
+    note: str = ""
+    """A free note, kept with the answer and shown in reports."""
+
+    def to_data(self) -> Any:
+        """The answer as JSON-compatible data: a bare status word when that is all it has."""
+        if not (self.checklist or self.evidence or self.note):
+            return self.status.value if self.status else None
+        data: dict[str, Any] = {}
+        if self.status is not None:
+            data["status"] = self.status.value
+        if self.checklist:
+            data["checklist"] = dict(self.checklist)
+        if self.evidence:
+            data["evidence"] = list(self.evidence)
+        if self.note:
+            data["note"] = self.note
+        return data
+
+
+@attrs.frozen(kw_only=True)
+class City:
+    """The city being assessed.
+
+    Every field is optional, but eligibility can only be decided with country and population.
+    """
+
+    name: str | None = None
+    """The city's name, shown in reports."""
+    country: str | None = None
+    """ISO 3166-1 alpha-2 code of its country ("US", "CA", "BR")."""
+    population: int | None = None
+    """Its population, a whole number of people."""
+
+
+@attrs.frozen(kw_only=True)
+class Assessment:
+    """A city's answers, optionally pinned to a revision and its fingerprint.
+
+    >>> a = Assessment.from_dict({"city": {"name": "Exampleton", "country": "US"},
+    ...                           "answers": {"DM1": "met", "DM2": False}})
+    >>> a.answers["DM2"].status
+    <AnswerStatus.UNMET: 'unmet'>
+    >>> Assessment.from_dict(a.to_dict()) == a
+    True
+    """
+
+    city: City = City()
+    """The city being assessed."""
+    answers: Mapping[str, Answer] = attrs.field(factory=dict, converter=_frozen_mapping)
+    """Criterion id to answer; a criterion with no answer is unknown, never met."""
+    requirements: Mapping[str, Answer] = attrs.field(factory=dict, converter=_frozen_mapping)
+    """Certification requirement id ("outcome") to answer."""
+    standard: str | None = None
+    """The revision the answers are for; evaluation uses it when no revision is given."""
+    fingerprint: str | None = None
+    """The fingerprint of that revision; a mismatch is an error, never a silent re-evaluation."""
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Assessment:
+        """Read an assessment from JSON-like data; raise AssessmentError with every problem.
+
+        Only the input's own shape is checked here; :func:`validate` also checks it against
+        a revision.
+        """
+        assessment, problems = parse_assessment(data)
+        if problems:
+            raise AssessmentError(problems)
+        return assessment
+
+    def to_dict(self) -> dict[str, Any]:
+        """The assessment as JSON-compatible data, in the format :meth:`from_dict` reads."""
+        data: dict[str, Any] = {}
+        if self.standard is not None:
+            data["standard"] = self.standard
+        if self.fingerprint is not None:
+            data["fingerprint"] = self.fingerprint
+        city = {
+            key: value
+            for key, value in (
+                ("name", self.city.name),
+                ("country", self.city.country),
+                ("population", self.city.population),
+            )
+            if value is not None
+        }
+        if city:
+            data["city"] = city
+        data["answers"] = {key: answer.to_data() for key, answer in self.answers.items()}
+        if self.requirements:
+            data["requirements"] = {
+                key: answer.to_data() for key, answer in self.requirements.items()
+            }
+        return data
+
+
+# -- parsing --------------------------------------------------------------------------------
+
+
+def _type_name(value: object) -> str:
+    names = {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "an object",
+        type(None): "null",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+class _Parser:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def problem(
+        self, path: str, code: str, message: str, hint: str | None = None, **params: Any
+    ) -> None:
+        self.problems.append(
+            Problem(path=path, code=code, message=message, hint=hint, params=params)
+        )
+
+    def wrong_type(self, path: str, value: object, expected: str, hint: str | None = None) -> None:
+        self.problem(
+            path,
+            "wrong-type",
+            f"expected {expected}, found {_type_name(value)}",
+            hint,
+            expected=expected,
+        )
+
+    def mapping(self, value: object, path: str, what: str) -> dict[str, Any] | None:
+        if not isinstance(value, Mapping):
+            self.wrong_type(path, value, what)
+            return None
+        result: dict[str, Any] = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                self.problem(
+                    _join(path, str(key)),
+                    "wrong-type",
+                    f"keys must be strings, found {_type_name(key)} {key!r}",
+                )
+                continue
+            result[key] = item
+        return result
+
+    def fields(self, data: dict[str, Any], path: str, allowed: tuple[str, ...]) -> None:
+        for key in data:
+            if key not in allowed:
+                self.problem(
+                    _join(path, key),
+                    "unknown-field",
+                    f"{key!r} is not a field here",
+                    did_you_mean(key, allowed) or f"use one of: {', '.join(allowed)}",
+                )
+
+    def string(self, value: object, path: str) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.wrong_type(path, value, "a string")
+            return None
+        return value
+
+    def status(self, value: object, path: str) -> AnswerStatus | None:
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            return AnswerStatus.MET if value else AnswerStatus.UNMET
+        if isinstance(value, str):
+            try:
+                return AnswerStatus(value.strip().lower())
+            except ValueError:
+                words = [s.value for s in AnswerStatus]
+                self.problem(
+                    path,
+                    "unknown-status",
+                    f"{value!r} is not a status",
+                    did_you_mean(value, words) or "use met, unmet, unknown, true or false",
+                    value=value,
+                )
+                return None
+        self.wrong_type(path, value, "met, unmet, unknown, true, false or null")
+        return None
+
+    def answer(self, value: object, path: str, *, checklist_allowed: bool = True) -> Answer:
+        if value is None or isinstance(value, bool | str):
+            return Answer(status=self.status(value, path))
+        if not isinstance(value, Mapping):
+            self.wrong_type(
+                path,
+                value,
+                "a status word, true/false, null or an object",
+                'write "met", "unmet", true, false, or {"status": "met", ...}',
+            )
+            return Answer()
+        data = self.mapping(value, path, "an object") or {}
+        allowed = (
+            ("status", "checklist", "evidence", "note")
+            if checklist_allowed
+            else ("status", "evidence", "note")
+        )
+        self.fields(data, path, allowed)
+        checklist: dict[str, bool | None] = {}
+        if "checklist" in data and checklist_allowed:
+            items = self.mapping(
+                data["checklist"],
+                _join(path, "checklist"),
+                "an object of checklist item ids to true, false or null",
+            )
+            for item, mark in (items or {}).items():
+                if mark is None or isinstance(mark, bool):
+                    checklist[item] = mark
+                else:
+                    self.wrong_type(
+                        _join(_join(path, "checklist"), item), mark, "true, false or null"
+                    )
+        evidence: list[str] = []
+        raw_evidence = data.get("evidence", [])
+        if isinstance(raw_evidence, list):
+            for index, item in enumerate(raw_evidence):
+                where = f"{_join(path, 'evidence')}[{index}]"
+                if not isinstance(item, str):
+                    self.wrong_type(where, item, "a string (a link or a reference)")
+                elif not item.strip():
+                    self.problem(
+                        where,
+                        "empty-evidence",
+                        "evidence cannot be empty",
+                        "give a link or a reference, or remove the item",
+                    )
+                else:
+                    evidence.append(item)
+        else:
+            self.wrong_type(
+                _join(path, "evidence"),
+                raw_evidence,
+                "a list of links or references",
+                'wrap a single link in a list: ["https://..."]',
+            )
+        note = self.string(data.get("note"), _join(path, "note")) or ""
+        return Answer(
+            status=self.status(data.get("status"), _join(path, "status")),
+            checklist=checklist,
+            evidence=tuple(evidence),
+            note=note,
+        )
+
+    def city(self, value: object) -> City:
+        data = self.mapping(value, "city", "an object with name, country and population")
+        if data is None:
+            return City()
+        self.fields(data, "city", ("name", "country", "population"))
+        name = self.string(data.get("name"), "city.name")
+        country = self.string(data.get("country"), "city.country")
+        if country is not None:
+            code = country.strip().upper()
+            if code not in ISO_3166_ALPHA_2:
+                self.problem(
+                    "city.country",
+                    "unknown-country",
+                    f"{country!r} is not an ISO 3166-1 alpha-2 country code",
+                    "use the two-letter code, such as US, CA, MX or BR",
+                    value=country,
+                )
+                country = None
+            else:
+                country = code
+        population = data.get("population")
+        if population is not None:
+            whole = isinstance(population, int) or (
+                isinstance(population, float)
+                and math.isfinite(population)
+                and population.is_integer()
+            )
+            if isinstance(population, bool) or not whole:
+                self.wrong_type("city.population", population, "a whole number of people")
+                population = None
+            elif population < 0:
+                self.problem(
+                    "city.population",
+                    "negative-population",
+                    f"population cannot be negative, found {population}",
+                    "give the number of people living in the city",
+                    value=population,
+                )
+                population = None
+            else:
+                population = int(population)
+        return City(name=name, country=country, population=population)
+
+
+def parse_assessment(data: Any) -> tuple[Assessment, list[Problem]]:
+    """Read JSON-like data into an Assessment, collecting every problem of its own shape.
+
+    Returns the best assessment that could be read next to the problems; the caller decides
+    whether to raise. Problems that need a revision are left to :func:`check_against`.
+    """
+    parser = _Parser()
+    top = parser.mapping(data, "", "an object with city, answers and optional standard")
+    if top is None:
+        return Assessment(), parser.problems
+    parser.fields(top, "", ("standard", "fingerprint", "city", "answers", "requirements"))
+    version = top.get("standard")
+    if version is not None and not isinstance(version, str):
+        parser.wrong_type(
+            "standard", version, "a revision version string", f'write it in quotes: "{version}"'
+        )
+        version = None
+    fingerprint = parser.string(top.get("fingerprint"), "fingerprint")
+    if fingerprint is not None and not _FINGERPRINT.match(fingerprint):
+        parser.problem(
+            "fingerprint",
+            "invalid-fingerprint",
+            "a fingerprint is 'sha256:' followed by 64 lower-case hex digits",
+            "copy it from wwc_standard.standard(version).fingerprint",
+        )
+        fingerprint = None
+    city = parser.city(top["city"]) if "city" in top else City()
+    answers: dict[str, Answer] = {}
+    if "answers" not in top:
+        parser.problem(
+            "answers",
+            "missing-field",
+            "the assessment has no answers",
+            'add "answers": {"DM1": "met", ...}; an empty object means nothing is answered yet',
+        )
+    else:
+        raw = parser.mapping(top["answers"], "answers", "an object of criterion ids to answers")
+        for key, value in (raw or {}).items():
+            answers[key] = parser.answer(value, _join("answers", key))
+    requirements: dict[str, Answer] = {}
+    if "requirements" in top:
+        raw = parser.mapping(
+            top["requirements"], "requirements", "an object of requirement ids to answers"
+        )
+        for key, value in (raw or {}).items():
+            requirements[key] = parser.answer(
+                value, _join("requirements", key), checklist_allowed=False
+            )
+    assessment = Assessment(
+        city=city,
+        answers=answers,
+        requirements=requirements,
+        standard=version,
+        fingerprint=fingerprint,
+    )
+    return assessment, parser.problems
+
+
+def checklist_outcome(
+    answer: Answer, required: int, item_ids: tuple[str, ...]
+) -> AnswerStatus | None:
+    """What an answered checklist establishes: met, unmet, or ``None`` while undecided."""
+    yes = sum(1 for item in item_ids if answer.checklist.get(item) is True)
+    open_items = sum(1 for item in item_ids if answer.checklist.get(item) is None)
+    if yes >= required:
+        return AnswerStatus.MET
+    if yes + open_items < required:
+        return AnswerStatus.UNMET
+    return None
+
+
+def check_against(assessment: Assessment, standard: Standard) -> list[Problem]:
+    """Every problem of ``assessment`` that only the revision ``standard`` reveals."""
+    problems: list[Problem] = []
+    if assessment.fingerprint is not None and assessment.fingerprint != standard.fingerprint:
+        problems.append(
+            Problem(
+                path="fingerprint",
+                code="fingerprint-mismatch",
+                message=(
+                    f"the assessment is pinned to {assessment.fingerprint}, but revision "
+                    f"{standard.version} has fingerprint {standard.fingerprint}"
+                ),
+                hint=(
+                    "evaluate against the revision the fingerprint belongs to; if the answers "
+                    "really are for this revision, update the pin"
+                ),
+            )
+        )
+    if assessment.standard is not None and assessment.standard != standard.version:
+        problems.append(
+            Problem(
+                path="standard",
+                code="standard-mismatch",
+                message=(
+                    f"the assessment is for revision {assessment.standard}, not {standard.version}"
+                ),
+                hint=f"evaluate with standard={assessment.standard!r}, or change the pin",
+            )
+        )
+    ids = [criterion.id for criterion in standard.criteria]
+    for key, answer in assessment.answers.items():
+        path = _join("answers", key)
+        if key not in standard:
+            problems.append(
+                Problem(
+                    path=path,
+                    code="unknown-criterion",
+                    message=f"revision {standard.version} has no criterion {key!r}",
+                    hint=did_you_mean(key, ids),
+                    params={"criterion": key},
+                )
+            )
+            continue
+        checklist = standard[key].checklist
+        if not answer.checklist:
+            continue
+        if checklist is None:
+            problems.append(
+                Problem(
+                    path=_join(path, "checklist"),
+                    code="no-checklist",
+                    message=f"{key} has no checklist in revision {standard.version}",
+                    hint=(
+                        "answer it with met or unmet; a revision file of your own "
+                        "can add its checklist"
+                    ),
+                )
+            )
+            continue
+        for item in answer.checklist:
+            if item not in checklist.item_ids:
+                problems.append(
+                    Problem(
+                        path=_join(_join(path, "checklist"), item),
+                        code="unknown-checklist-item",
+                        message=f"{key} has no checklist item {item!r}",
+                        hint=did_you_mean(item, checklist.item_ids)
+                        or f"its items are {', '.join(checklist.item_ids)}",
+                    )
+                )
+        outcome = checklist_outcome(answer, checklist.required, checklist.item_ids)
+        if answer.status is not None and outcome is not None and answer.status is not outcome:
+            problems.append(
+                Problem(
+                    path=_join(path, "status"),
+                    code="checklist-contradiction",
+                    message=(
+                        f"{key} is answered {answer.status.value}, but its checklist makes it "
+                        f"{outcome.value} (quota {checklist.quota})"
+                    ),
+                    hint="leave out the status and let the checklist decide, or correct the items",
+                )
+            )
+    requirement_ids = [requirement.id for requirement in standard.requirements]
+    for key in assessment.requirements:
+        if key not in requirement_ids:
+            known = ", ".join(requirement_ids) or "none"
+            problems.append(
+                Problem(
+                    path=_join("requirements", key),
+                    code="unknown-requirement",
+                    message=f"revision {standard.version} has no certification requirement {key!r}",
+                    hint=did_you_mean(key, requirement_ids) or f"its requirements: {known}",
+                )
+            )
+    return problems
+
+
+def resolve(
+    data: Assessment | Mapping[str, Any] | Any, standard: str | Standard | None
+) -> tuple[Assessment, Standard | None, list[Problem]]:
+    """Parse ``data``, pick the revision to use, and collect every problem of both."""
+    from ._model import Standard
+    from ._registry import standard as shipped
+
+    problems: list[Problem] = []
+    if isinstance(data, Assessment):
+        assessment = data
+    else:
+        assessment, problems = parse_assessment(data)
+    if isinstance(standard, Standard):
+        revision: Standard | None = standard
+    elif standard is not None:
+        revision = shipped(standard)  # an unknown version given by the caller: UnknownStandard
+    elif assessment.standard is not None:
+        try:
+            revision = shipped(assessment.standard)
+        except UnknownStandard as error:
+            problems.append(
+                Problem(
+                    path="standard",
+                    code="unknown-standard",
+                    message=str(error),
+                    hint=did_you_mean(assessment.standard, error.available),
+                )
+            )
+            revision = None
+    else:
+        revision = shipped()
+    if revision is not None:
+        problems.extend(check_against(assessment, revision))
+    return assessment, revision, problems
+
+
+def validate(
+    data: Assessment | Mapping[str, Any] | Any, standard: str | Standard | None = None
+) -> tuple[Problem, ...]:
+    """Every problem that would stop :func:`evaluate`, without raising.
+
+    >>> import wwc_standard
+    >>> for p in wwc_standard.validate({"answers": {"DM99": "met", "OD3": "yes"}}):
+    ...     print(p)
+    answers.OD3: 'yes' is not a status [unknown-status] (use met, unmet, unknown, true or false)
+    answers.DM99: revision 2026 has no criterion 'DM99' [unknown-criterion] (did you mean DM9?)
+    """
+    return tuple(resolve(data, standard)[2])
+
+
+# -- files ----------------------------------------------------------------------------------
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    duplicates = []
+    for key, value in pairs:
+        if key in result:
+            duplicates.append(key)
+        result[key] = value
+    if duplicates:
+        raise _DuplicateKeys(duplicates)
+    return result
+
+
+class _DuplicateKeys(ValueError):
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+        super().__init__(", ".join(keys))
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def read_assessment_data(path: str | os.PathLike[str]) -> Any:
+    """The JSON or TOML data of an assessment file; syntax problems raise AssessmentError."""
+    name = os.fspath(path)
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix not in (".json", ".toml"):
+        raise AssessmentError(
+            [
+                Problem(
+                    path="",
+                    code="unsupported-format",
+                    message=f"cannot tell the format of {name!r} from its name",
+                    hint="name the file .json or .toml",
+                )
+            ]
+        )
+    with open(name, "rb") as file:
+        raw = file.read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise AssessmentError(
+            [
+                Problem(
+                    path="",
+                    code="invalid-encoding",
+                    message=f"{name} is not UTF-8 text (byte {error.start})",
+                    hint="save it as UTF-8",
+                )
+            ]
+        ) from None
+    try:
+        if suffix == ".toml":
+            return tomllib.loads(text)
+        return json.loads(
+            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant
+        )
+    except tomllib.TOMLDecodeError as error:
+        raise AssessmentError(
+            [Problem(path="", code="invalid-toml", message=f"{name} is not valid TOML: {error}")]
+        ) from None
+    except json.JSONDecodeError as error:
+        raise AssessmentError(
+            [
+                Problem(
+                    path="",
+                    code="invalid-json",
+                    message=(
+                        f"{name} is not valid JSON: {error.msg} "
+                        f"at line {error.lineno}, column {error.colno}"
+                    ),
+                )
+            ]
+        ) from None
+    except _DuplicateKeys as error:
+        raise AssessmentError(
+            [
+                Problem(
+                    path="",
+                    code="duplicate-key",
+                    message=f"{name} gives the same key twice in one object: {error}",
+                    hint="keep one of them; JSON readers would silently drop the other",
+                )
+            ]
+        ) from None
+    except ValueError as error:
+        raise AssessmentError(
+            [Problem(path="", code="invalid-json", message=f"{name} is not valid JSON: {error}")]
+        ) from None
+
+
+def load_assessment(path: str | os.PathLike[str]) -> Assessment:
+    """Read an assessment from a ``.json`` or ``.toml`` file.
+
+    Raises AssessmentError listing every problem of the file's shape; OSError when it cannot
+    be read.
+    """
+    return Assessment.from_dict(read_assessment_data(path))

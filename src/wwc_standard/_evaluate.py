@@ -1,0 +1,858 @@
+"""``evaluate()``: a city's answers against a revision, with every status explained.
+
+The evaluation itself is small and fast: one pass over the criteria in prerequisite order
+decides each status, the points and the tier. Everything a person reads (the reasons of each
+status, the gaps, the breakdown by practice area, eligibility, certification) is derived from
+that on first access and cached, so apps that only need the tier do not pay for prose.
+
+Only the official data of the revision decides a status or the tier. An unknown answer is never
+met; a criterion whose prerequisite is not met earns no point ("blocked"); in auditor mode a met
+answer without evidence earns no point ("unverified").
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from ._assessment import Answer, AnswerStatus, Assessment, checklist_outcome, resolve
+from ._model import Criterion, Standard
+from ._tiers import Tier
+from ._version import __version__
+from .errors import AssessmentError, IncompleteStandard, Problem
+
+__all__ = [
+    "Certification",
+    "CriterionResult",
+    "Evaluation",
+    "Gap",
+    "PracticeAreaResult",
+    "Reason",
+    "RequirementResult",
+    "Status",
+    "evaluate",
+]
+
+#: Identifies the layout of :meth:`Evaluation.to_dict`; bumped on any incompatible change.
+EVALUATION_FORMAT = "wwc-standard.evaluation/1"
+
+
+class Status(enum.Enum):
+    """The status of a criterion (or requirement) in an evaluation. Only ``MET`` earns a point."""
+
+    MET = "met"
+    """Met: earns its point."""
+    UNMET = "unmet"
+    """Answered as not met."""
+    UNKNOWN = "unknown"
+    """Not answered, answered unknown, or a checklist not yet decided: never counted as met."""
+    BLOCKED = "blocked"
+    """Answered met, but a prerequisite is not met, so no point can be earned yet."""
+    SHORT = "short"
+    """Its checklist falls short of the quota."""
+    UNVERIFIED = "unverified"
+    """Answered met without evidence, in auditor mode (``require_evidence=True``)."""
+
+
+@attrs.frozen(kw_only=True)
+class Reason:
+    """Why something is as it is: a stable code, its values, and an English sentence."""
+
+    code: str
+    """Stable, machine-readable ("not-answered", "prerequisite-not-met")."""
+    message: str
+    """The reason in English."""
+    params: Mapping[str, Any] = attrs.field(factory=dict)
+    """The values in the message, JSON-compatible."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The reason as JSON-compatible data."""
+        return {"code": self.code, "message": self.message, "params": dict(self.params)}
+
+
+@attrs.frozen(kw_only=True)
+class CriterionResult:
+    """The outcome for one criterion: its status and why."""
+
+    id: str
+    """The criterion's id."""
+    name: str
+    """The criterion's name."""
+    practice_area: str
+    """The code of its practice area."""
+    status: Status
+    """Its status; only ``Status.MET`` earns the point."""
+    reasons: tuple[Reason, ...]
+    """Why it has this status."""
+    checklist_met: int | None = None
+    """Checklist items answered met, when the criterion has a checklist and it was answered."""
+    checklist_required: int | None = None
+    """The quota, when the criterion has a checklist."""
+    missing_items: tuple[str, ...] = ()
+    """Checklist items not (yet) met, when the checklist was answered."""
+    blocked_by: tuple[str, ...] = ()
+    """Prerequisites that are not met."""
+    unlocks: tuple[str, ...] = ()
+    """Criteria that have this one as a prerequisite."""
+    evidence: tuple[str, ...] = ()
+    """The evidence given with the answer."""
+
+    @property
+    def met(self) -> bool:
+        """Whether it earns its point."""
+        return self.status is Status.MET
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as JSON-compatible data."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "practice_area": self.practice_area,
+            "status": self.status.value,
+            "reasons": [reason.to_dict() for reason in self.reasons],
+            "checklist_met": self.checklist_met,
+            "checklist_required": self.checklist_required,
+            "missing_items": list(self.missing_items),
+            "blocked_by": list(self.blocked_by),
+            "unlocks": list(self.unlocks),
+            "evidence": list(self.evidence),
+        }
+
+
+@attrs.frozen(kw_only=True)
+class PracticeAreaResult:
+    """How one practice area stands: points next to the count of every status."""
+
+    code: str
+    """The area's code."""
+    name: str
+    """The area's name."""
+    points: int
+    """Criteria met in the area."""
+    possible: int
+    """Criteria in the area."""
+    statuses: Mapping[Status, int]
+    """How many of its criteria have each status (every status, zeros included)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The breakdown as JSON-compatible data."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "points": self.points,
+            "possible": self.possible,
+            "statuses": {status.value: count for status, count in self.statuses.items()},
+        }
+
+
+@attrs.frozen(kw_only=True)
+class RequirementResult:
+    """The outcome for one certification requirement outside the points."""
+
+    id: str
+    """The requirement's id."""
+    name: str
+    """Its name."""
+    status: Status
+    """``MET``, ``UNMET``, ``UNKNOWN`` or (auditor mode) ``UNVERIFIED``."""
+    gates_certification: bool
+    """Whether certification needs it met."""
+    inferred: bool
+    """Whether the requirement, or that it gates certification, is inferred rather than read."""
+    reasons: tuple[Reason, ...]
+    """Why it has this status."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as JSON-compatible data."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "status": self.status.value,
+            "gates_certification": self.gates_certification,
+            "inferred": self.inferred,
+            "reasons": [reason.to_dict() for reason in self.reasons],
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Certification:
+    """Whether the city could be certified, and at which tier; the earned tier stays separate."""
+
+    possible: bool
+    """True when the earned tier is above none, the city is eligible and every gating
+    requirement is met."""
+    tier: Tier
+    """The tier it could be certified at: the earned tier when possible, otherwise ``NONE``."""
+    reasons: tuple[Reason, ...]
+    """What stands in the way, or why nothing does."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """As JSON-compatible data."""
+        return {
+            "possible": self.possible,
+            "tier": self.tier.value,
+            "reasons": [reason.to_dict() for reason in self.reasons],
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Gap:
+    """Something between the city and a higher tier or certification, explained.
+
+    ``kind`` is ``"tier"`` (the distance to a higher tier, in criteria), ``"criterion"`` (a
+    criterion not met), or ``"requirement"`` (a gating requirement not met).
+    """
+
+    kind: str
+    """``"tier"``, ``"criterion"`` or ``"requirement"``."""
+    message: str
+    """The gap in English ("8 more criteria for Gold (30 of 43)")."""
+    tier: Tier | None = None
+    """For a tier gap: the tier."""
+    criteria_needed: int | None = None
+    """For a tier gap: how many more criteria must be met at the least."""
+    criterion: str | None = None
+    """For a criterion gap: its id."""
+    requirement: str | None = None
+    """For a requirement gap: its id."""
+    status: Status | None = None
+    """For a criterion or requirement gap: its status."""
+    missing_items: tuple[str, ...] = ()
+    """For a checklist short of its quota or undecided: the items not met."""
+    items_needed: int = 0
+    """For a checklist: how many more items must be met."""
+    blocked_by: tuple[str, ...] = ()
+    """For a blocked criterion: the prerequisites to meet first."""
+    unlocks: tuple[str, ...] = ()
+    """Criteria waiting on this one as a prerequisite."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The gap as JSON-compatible data."""
+        return {
+            "kind": self.kind,
+            "message": self.message,
+            "tier": self.tier.value if self.tier else None,
+            "criteria_needed": self.criteria_needed,
+            "criterion": self.criterion,
+            "requirement": self.requirement,
+            "status": self.status.value if self.status else None,
+            "missing_items": list(self.missing_items),
+            "items_needed": self.items_needed,
+            "blocked_by": list(self.blocked_by),
+            "unlocks": list(self.unlocks),
+        }
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _and_list(words: list[str] | tuple[str, ...]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _answered_status(answer: Answer, criterion: Criterion) -> Status:
+    """What the answer alone establishes, before prerequisites and evidence rules."""
+    checklist = criterion.checklist
+    if checklist is not None and answer.checklist:
+        outcome = checklist_outcome(answer, checklist.required, checklist.item_ids)
+        if outcome is AnswerStatus.MET:
+            return Status.MET
+        if outcome is AnswerStatus.UNMET:
+            return Status.SHORT
+        if answer.status is None:
+            return Status.UNKNOWN
+    if answer.status is AnswerStatus.MET:
+        return Status.MET
+    if answer.status is AnswerStatus.UNMET:
+        return Status.UNMET
+    return Status.UNKNOWN
+
+
+def evaluate(
+    assessment: Assessment | Mapping[str, Any],
+    standard: str | Standard | None = None,
+    *,
+    require_evidence: bool = False,
+) -> Evaluation:
+    """Evaluate a city's answers against a revision of the standard.
+
+    ``assessment`` is an :class:`Assessment` or JSON-like data in the assessment format.
+    ``standard`` is a version string, a :class:`Standard`, or ``None`` for the assessment's pin
+    (else the newest shipped revision). With ``require_evidence=True`` (auditor mode) a met
+    answer counts only when it carries evidence; otherwise its status is ``unverified``.
+
+    Raises :class:`~wwc_standard.AssessmentError` listing every problem of the input at once,
+    :class:`~wwc_standard.UnknownStandard` for a version that is not shipped, and
+    :class:`~wwc_standard.IncompleteStandard` for a revision whose criteria are not all listed.
+
+    >>> import wwc_standard as wwc
+    >>> result = wwc.evaluate({"standard": "2024", "answers": {"DM1": "met", "OD3": True}})
+    >>> result.tier, result.points, result.possible
+    (<Tier.NONE: 'none'>, 2, 43)
+    >>> result.criteria["DM2"].status
+    <Status.UNKNOWN: 'unknown'>
+    >>> print(result.gaps[0].message)
+    20 more criteria for Silver (22 of 43)
+    """
+    parsed, revision, problems = resolve(assessment, standard)
+    if problems:
+        raise AssessmentError(problems)
+    assert revision is not None  # resolve() reports a problem whenever it finds no revision
+    if not revision.complete:
+        raise IncompleteStandard(
+            revision.version, listed=len(revision.criteria), declared=revision.criteria_count
+        )
+    return _evaluate(parsed, revision, require_evidence)
+
+
+def _evaluate(assessment: Assessment, standard: Standard, require_evidence: bool) -> Evaluation:
+    answers = assessment.answers
+    statuses: list[Status] = [Status.UNKNOWN] * len(standard.criteria)
+    met = [False] * len(standard.criteria)
+    points = 0
+    criteria = standard.criteria
+    for i, prerequisites in standard._plan:
+        criterion = criteria[i]
+        answer = answers.get(criterion.id)
+        if answer is None:
+            continue
+        status = _answered_status(answer, criterion)
+        if status is Status.MET:
+            if require_evidence and not answer.evidence:
+                status = Status.UNVERIFIED
+            elif prerequisites and not all(met[p] for p in prerequisites):
+                status = Status.BLOCKED
+            else:
+                met[i] = True
+                points += 1
+        statuses[i] = status
+    met_ids = [c.id for c, ok in zip(standard.criteria, met, strict=True) if ok]
+    return Evaluation(
+        standard=standard,
+        assessment=assessment,
+        require_evidence=require_evidence,
+        statuses=tuple(statuses),
+        points=points,
+        tier=standard.tier_rule.tier(met_ids, standard.criteria),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Evaluation:
+    """The result of :func:`evaluate`: tier, points, statuses, gaps, eligibility.
+
+    Values are computed once and cached; nothing in an Evaluation changes after it is made.
+    Two evaluations are equal when they come from the same revision, answers and options.
+    """
+
+    standard: Standard
+    """The revision it was evaluated against (see ``standard.version`` and ``.fingerprint``)."""
+    assessment: Assessment
+    """The answers that were evaluated."""
+    require_evidence: bool
+    """Whether met answers needed evidence to count (auditor mode)."""
+    statuses: tuple[Status, ...]
+    """The status of each criterion, in the order of ``standard.criteria``."""
+    points: int
+    """Criteria met: one point each."""
+    tier: Tier
+    """The tier the points earn, whatever eligibility and requirements say."""
+    library_version: str = __version__
+    """The version of wwc-standard that produced it."""
+
+    @property
+    def possible(self) -> int:
+        """The points available: the revision's criteria."""
+        return self.standard.possible
+
+    @property
+    def next_tier(self) -> Tier | None:
+        """The tier above the earned one, or ``None`` at Platinum."""
+        return self.tier.next()
+
+    @functools.cached_property
+    def met(self) -> tuple[str, ...]:
+        """Ids of the criteria met, in published order."""
+        return tuple(
+            c.id
+            for c, s in zip(self.standard.criteria, self.statuses, strict=True)
+            if s is Status.MET
+        )
+
+    @functools.cached_property
+    def criteria(self) -> Mapping[str, CriterionResult]:
+        """Criterion id to its result, in published order."""
+        dependents = self.standard.dependents
+        by_id = dict(zip((c.id for c in self.standard.criteria), self.statuses, strict=True))
+        return {
+            criterion.id: _criterion_result(
+                criterion,
+                status,
+                self.assessment.answers.get(criterion.id),
+                by_id,
+                dependents.get(criterion.id, ()),
+                self.require_evidence,
+            )
+            for criterion, status in zip(self.standard.criteria, self.statuses, strict=True)
+        }
+
+    @functools.cached_property
+    def practice_areas(self) -> tuple[PracticeAreaResult, ...]:
+        """Each practice area's points next to the count of every status."""
+        results = []
+        for area in self.standard.practice_areas:
+            counts = dict.fromkeys(Status, 0)
+            for criterion, status in zip(self.standard.criteria, self.statuses, strict=True):
+                if criterion.practice_area == area.code:
+                    counts[status] += 1
+            results.append(
+                PracticeAreaResult(
+                    code=area.code,
+                    name=area.name,
+                    points=counts[Status.MET],
+                    possible=sum(counts.values()),
+                    statuses=counts,
+                )
+            )
+        return tuple(results)
+
+    @functools.cached_property
+    def _eligibility(self) -> tuple[bool, tuple[Reason, ...]]:
+        return _eligibility(self.assessment, self.standard)
+
+    @property
+    def eligible(self) -> bool:
+        """Whether the city may certify under this revision (country and population)."""
+        return self._eligibility[0]
+
+    @property
+    def eligibility(self) -> tuple[Reason, ...]:
+        """The reasons for ``eligible``, met and unmet alike."""
+        return self._eligibility[1]
+
+    @functools.cached_property
+    def requirements(self) -> tuple[RequirementResult, ...]:
+        """The certification requirements outside the points, and their status."""
+        return tuple(
+            _requirement_result(
+                req, self.assessment.requirements.get(req.id), self.require_evidence
+            )
+            for req in self.standard.requirements
+        )
+
+    @functools.cached_property
+    def certification(self) -> Certification:
+        """Whether certification is possible: tier, eligibility and gating requirements."""
+        reasons: list[Reason] = []
+        if self.tier is Tier.NONE:
+            reasons.append(
+                Reason(
+                    code="no-tier",
+                    message="no tier is earned yet",
+                    params={"points": self.points, "possible": self.possible},
+                )
+            )
+        if not self.eligible:
+            unmet = [r.message for r in self.eligibility if r.code in _INELIGIBLE]
+            reasons.append(
+                Reason(
+                    code="not-eligible",
+                    message="the city is not eligible: " + "; ".join(unmet),
+                )
+            )
+        for requirement in self.requirements:
+            if requirement.gates_certification and requirement.status is not Status.MET:
+                label = " (inferred)" if requirement.inferred else ""
+                reasons.append(
+                    Reason(
+                        code="requirement-not-met",
+                        message=(
+                            f"the {requirement.name.lower()} is {requirement.status.value}; "
+                            f"it must be met to certify{label}"
+                        ),
+                        params={
+                            "requirement": requirement.id,
+                            "status": requirement.status.value,
+                            "inferred": requirement.inferred,
+                        },
+                    )
+                )
+        possible = not reasons
+        if possible:
+            reasons.append(
+                Reason(
+                    code="certifiable",
+                    message=f"the city could be certified {self.tier.label}",
+                    params={"tier": self.tier.value},
+                )
+            )
+        return Certification(
+            possible=possible, tier=self.tier if possible else Tier.NONE, reasons=tuple(reasons)
+        )
+
+    @functools.cached_property
+    def gaps(self) -> tuple[Gap, ...]:
+        """What stands between the city and each higher tier, and certification.
+
+        First the distance to every tier above the earned one ("8 more criteria for Gold"),
+        then every criterion not met, in published order, then gating requirements not met.
+        """
+        gaps: list[Gap] = []
+        tier = self.next_tier
+        while tier is not None:
+            needed = self.standard.tier_rule.criteria_needed(tier, self.met, self.standard.criteria)
+            if needed is not None:
+                target = self.points + needed
+                gaps.append(
+                    Gap(
+                        kind="tier",
+                        tier=tier,
+                        criteria_needed=needed,
+                        message=(
+                            f"{needed} more {'criterion' if needed == 1 else 'criteria'} for "
+                            f"{tier.label} ({target} of {self.possible})"
+                        ),
+                    )
+                )
+            tier = tier.next()
+        for result in self.criteria.values():
+            if result.status is not Status.MET:
+                gaps.append(
+                    Gap(
+                        kind="criterion",
+                        criterion=result.id,
+                        status=result.status,
+                        message=f"{result.id} {result.name}: {result.reasons[0].message}",
+                        missing_items=result.missing_items,
+                        items_needed=max(
+                            0, (result.checklist_required or 0) - (result.checklist_met or 0)
+                        )
+                        if result.checklist_required is not None
+                        else 0,
+                        blocked_by=result.blocked_by,
+                        unlocks=result.unlocks,
+                    )
+                )
+        for requirement in self.requirements:
+            if requirement.gates_certification and requirement.status is not Status.MET:
+                gaps.append(
+                    Gap(
+                        kind="requirement",
+                        requirement=requirement.id,
+                        status=requirement.status,
+                        message=f"{requirement.name}: {requirement.reasons[0].message}",
+                    )
+                )
+        return tuple(gaps)
+
+    def explain(self) -> str:
+        """A readable account of the evaluation: tier, score, areas, gaps (English)."""
+        from ._render import render_text
+
+        return render_text(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The evaluation as JSON-compatible data with stable keys (see docs/evaluation-format.md).
+
+        It records the library version, the revision and its fingerprint, the options and the
+        assessment, so :meth:`from_dict` can reproduce it.
+        """
+        return {
+            "format": EVALUATION_FORMAT,
+            "library": {"name": "wwc-standard", "version": self.library_version},
+            "standard": {
+                "version": self.standard.version,
+                "fingerprint": self.standard.fingerprint,
+            },
+            "options": {"require_evidence": self.require_evidence},
+            "assessment": self.assessment.to_dict(),
+            "tier": self.tier.value,
+            "next_tier": self.next_tier.value if self.next_tier else None,
+            "points": self.points,
+            "possible": self.possible,
+            "eligible": self.eligible,
+            "eligibility": [reason.to_dict() for reason in self.eligibility],
+            "certification": self.certification.to_dict(),
+            "requirements": [r.to_dict() for r in self.requirements],
+            "practice_areas": [area.to_dict() for area in self.practice_areas],
+            "criteria": {key: result.to_dict() for key, result in self.criteria.items()},
+            "gaps": [gap.to_dict() for gap in self.gaps],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], standard: Standard | None = None) -> Evaluation:
+        """Rebuild an evaluation from :meth:`to_dict` data by evaluating it again.
+
+        The recorded revision must be shipped (or given as ``standard``) with the recorded
+        fingerprint, and evaluating the recorded assessment must give back exactly the recorded
+        result; otherwise AssessmentError says what differs. So a stored result is either
+        reproduced exactly or refused, never silently changed.
+        """
+        from ._registry import standard as shipped
+
+        if not isinstance(data, Mapping) or data.get("format") != EVALUATION_FORMAT:
+            raise AssessmentError(
+                [
+                    Problem(
+                        path="format",
+                        code="unsupported-format",
+                        message=f"not an evaluation in the format {EVALUATION_FORMAT}",
+                    )
+                ]
+            )
+        recorded = data.get("standard") or {}
+        revision = standard or shipped(str(recorded.get("version")))
+        if recorded.get("fingerprint") != revision.fingerprint:
+            raise AssessmentError(
+                [
+                    Problem(
+                        path="standard.fingerprint",
+                        code="fingerprint-mismatch",
+                        message=(
+                            f"the evaluation was made against {recorded.get('fingerprint')}, "
+                            f"revision {revision.version} here is {revision.fingerprint}"
+                        ),
+                        hint="pass the revision it was made against as standard=",
+                    )
+                ]
+            )
+        options = data.get("options") or {}
+        again = evaluate(
+            Assessment.from_dict(data.get("assessment")),
+            revision,
+            require_evidence=bool(options.get("require_evidence", False)),
+        )
+        again = attrs.evolve(again, library_version=str((data.get("library") or {}).get("version")))
+        fresh = again.to_dict()
+        for key, value in data.items():
+            if fresh.get(key) != value:
+                raise AssessmentError(
+                    [
+                        Problem(
+                            path=key,
+                            code="evaluation-mismatch",
+                            message=(
+                                "evaluating the recorded assessment again gives a "
+                                f"different {key!r}"
+                            ),
+                            hint=(
+                                "the result was not produced by this library and revision "
+                                "as recorded"
+                            ),
+                        )
+                    ]
+                )
+        return again
+
+
+_INELIGIBLE = frozenset(
+    {"country-missing", "country-outside", "population-missing", "population-below-floor"}
+)
+
+
+def _eligibility(assessment: Assessment, standard: Standard) -> tuple[bool, tuple[Reason, ...]]:
+    rule = standard.eligibility
+    city = assessment.city
+    inferred = " (the country list is inferred)" if rule.provenance.inferred else ""
+    reasons = []
+    if city.country is None:
+        reasons.append(Reason(code="country-missing", message="the city's country is not given"))
+    elif city.country in rule.countries:
+        reasons.append(
+            Reason(
+                code="country-in-region",
+                message=f"{city.country} is in {rule.region}{inferred}",
+                params={"country": city.country},
+            )
+        )
+    else:
+        reasons.append(
+            Reason(
+                code="country-outside",
+                message=f"{city.country} is outside {rule.region}{inferred}",
+                params={"country": city.country},
+            )
+        )
+    floor = rule.population_floor
+    if city.population is None:
+        reasons.append(
+            Reason(
+                code="population-missing",
+                message="the city's population is not given",
+                params={"floor": floor},
+            )
+        )
+    elif city.population >= floor:
+        reasons.append(
+            Reason(
+                code="population-meets-floor",
+                message=f"population {city.population:,} is at least {floor:,}",
+                params={"population": city.population, "floor": floor},
+            )
+        )
+    else:
+        reasons.append(
+            Reason(
+                code="population-below-floor",
+                message=f"population {city.population:,} is below the floor of {floor:,}",
+                params={"population": city.population, "floor": floor},
+            )
+        )
+    eligible = not any(reason.code in _INELIGIBLE for reason in reasons)
+    return eligible, tuple(reasons)
+
+
+def _requirement_result(
+    requirement: Any, answer: Answer | None, require_evidence: bool
+) -> RequirementResult:
+    if answer is None or answer.status is None or answer.status is AnswerStatus.UNKNOWN:
+        status = Status.UNKNOWN
+        reason = Reason(
+            code="not-answered" if answer is None else "answered-unknown",
+            message="not answered; unknown is never met"
+            if answer is None
+            else "answered unknown; unknown is never met",
+        )
+    elif answer.status is AnswerStatus.UNMET:
+        status, reason = Status.UNMET, Reason(code="answered-unmet", message="answered unmet")
+    elif require_evidence and not answer.evidence:
+        status = Status.UNVERIFIED
+        reason = Reason(
+            code="no-evidence", message="answered met without evidence; auditor mode needs evidence"
+        )
+    else:
+        status, reason = Status.MET, Reason(code="answered-met", message="answered met")
+    return RequirementResult(
+        id=requirement.id,
+        name=requirement.name,
+        status=status,
+        gates_certification=requirement.gates_certification,
+        inferred=requirement.provenance.inferred,
+        reasons=(reason,),
+    )
+
+
+def _criterion_result(
+    criterion: Criterion,
+    status: Status,
+    answer: Answer | None,
+    statuses: Mapping[str, Status],
+    unlocks: tuple[str, ...],
+    require_evidence: bool,
+) -> CriterionResult:
+    checklist = criterion.checklist
+    checklist_met: int | None = None
+    missing: tuple[str, ...] = ()
+    if checklist is not None and answer is not None and answer.checklist:
+        checklist_met = sum(1 for i in checklist.item_ids if answer.checklist.get(i) is True)
+        missing = tuple(i for i in checklist.item_ids if answer.checklist.get(i) is not True)
+    blocked_by = tuple(p for p in criterion.prerequisites if statuses[p] is not Status.MET)
+    reasons: list[Reason] = []
+    required = checklist.required if checklist else None
+    total = len(checklist.items) if checklist else None
+    if answer is None:
+        reasons.append(Reason(code="not-answered", message="not answered; unknown is never met"))
+    elif status is Status.SHORT:
+        reasons.append(
+            Reason(
+                code="checklist-short",
+                message=(
+                    f"checklist short of its quota: {checklist_met} of {total} items met, "
+                    f"{required} needed; not met: {', '.join(missing)}"
+                ),
+                params={"met": checklist_met, "required": required, "items": list(missing)},
+            )
+        )
+    elif status is Status.UNKNOWN and checklist_met is not None and answer.status is None:
+        reasons.append(
+            Reason(
+                code="checklist-undecided",
+                message=(
+                    f"checklist undecided: {checklist_met} of {total} items met, {required} "
+                    f"needed, the rest not known; unknown is never met"
+                ),
+                params={"met": checklist_met, "required": required, "items": list(missing)},
+            )
+        )
+    elif status is Status.UNKNOWN:
+        reasons.append(
+            Reason(code="answered-unknown", message="answered unknown; unknown is never met")
+        )
+    elif status is Status.UNMET:
+        reasons.append(Reason(code="answered-unmet", message="answered unmet"))
+    elif status is Status.BLOCKED:
+        waiting = [f"{p} ({statuses[p].value})" for p in blocked_by]
+        reasons.append(
+            Reason(
+                code="prerequisite-not-met",
+                message=(
+                    f"answered met, but its prerequisite{'s' if len(waiting) > 1 else ''} "
+                    f"{_and_list(waiting)} must be met first; no point until then"
+                ),
+                params={"prerequisites": list(blocked_by)},
+            )
+        )
+    elif status is Status.UNVERIFIED:
+        reasons.append(
+            Reason(
+                code="no-evidence",
+                message="answered met without evidence; auditor mode counts only evidenced answers",
+            )
+        )
+    elif checklist_met is not None:
+        reasons.append(
+            Reason(
+                code="checklist-met",
+                message=f"checklist met: {checklist_met} of {total} items, {required} needed",
+                params={"met": checklist_met, "required": required},
+            )
+        )
+    else:
+        reasons.append(Reason(code="answered-met", message="answered met"))
+    if status is Status.MET and answer is not None and not require_evidence:
+        count = len(answer.evidence)
+        reasons.append(
+            Reason(
+                code="evidence",
+                message=f"with {_plural(count, 'piece')} of evidence"
+                if count
+                else "no evidence given; reviewers verify met answers against documentation",
+                params={"count": count},
+            )
+        )
+    if status is not Status.BLOCKED and blocked_by and status is not Status.MET:
+        reasons.append(
+            Reason(
+                code="prerequisite-pending",
+                message=f"its prerequisites {_and_list(list(blocked_by))} are not met either",
+                params={"prerequisites": list(blocked_by)},
+            )
+        )
+    if unlocks and status is not Status.MET:
+        reasons.append(
+            Reason(
+                code="unlocks",
+                message=f"{_and_list(list(unlocks))} cannot earn a point until this is met",
+                params={"criteria": list(unlocks)},
+            )
+        )
+    return CriterionResult(
+        id=criterion.id,
+        name=criterion.name,
+        practice_area=criterion.practice_area,
+        status=status,
+        reasons=tuple(reasons),
+        checklist_met=checklist_met,
+        checklist_required=required,
+        missing_items=missing,
+        blocked_by=blocked_by,
+        unlocks=unlocks,
+        evidence=answer.evidence if answer else (),
+    )

@@ -1,0 +1,472 @@
+"""From revision data (TOML or a mapping) to a validated :class:`~wwc_standard.Standard`.
+
+Three steps, each reporting every problem it finds with the path where it is:
+
+1. resolve ``extends``: a revision that changes only cycle rules names the revision it extends
+   and replaces only the top-level tables that changed;
+2. structure the data into the model with a private cattrs converter (unknown keys and wrong
+   types are problems, never a raw cattrs error);
+3. check the standard's own rules: unique ids, prerequisites that exist and form no cycle,
+   quotas within their checklists, bands that cover 0..N with no gap or overlap, sources that
+   exist, known country codes.
+
+cattrs is imported here and only here, on the first load, so ``import wwc_standard`` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+import tomllib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from ._countries import ISO_3166_ALPHA_2
+from ._model import Standard
+from ._tiers import rule_classes
+from .errors import InvalidStandard, Problem
+
+if TYPE_CHECKING:
+    import cattrs
+
+__all__ = [
+    "build_standard",
+    "problems_of",
+    "shipped_standard",
+    "shipped_versions",
+    "unstructure_standard",
+]
+
+#: The version of the revision-file schema this library reads and writes.
+SCHEMA = 1
+#: Top-level keys a revision does not take over from the revision it extends.
+_NOT_INHERITED = frozenset({"extends", "changes", "notes"})
+_VERSION_FILE = re.compile(r"^(\d{4})\.toml$")
+
+
+# -- the converter -------------------------------------------------------------------------
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    import cattrs
+
+    converter = cattrs.Converter(forbid_extra_keys=True, unstruct_collection_overrides={})
+
+    def structure_date(value: object, _: type) -> datetime.date:
+        if isinstance(value, datetime.datetime):
+            raise TypeError("expected a date without a time, like 2024-01-01")
+        if isinstance(value, datetime.date):
+            return value
+        if isinstance(value, str):
+            return datetime.date.fromisoformat(value)
+        raise TypeError("expected a date, like 2024-01-01")
+
+    converter.register_structure_hook(datetime.date, structure_date)
+    converter.register_unstructure_hook(datetime.date, lambda day: day.isoformat())
+
+    def structure_str(value: object, _: type) -> str:
+        # The default hook would turn 2024 into "2024" and a list into its repr: refuse both.
+        if not isinstance(value, str):
+            raise TypeError(f"expected a string, found {type(value).__name__}")
+        return value
+
+    def structure_int(value: object, _: type) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"expected a whole number, found {type(value).__name__}")
+        return value
+
+    def structure_bool(value: object, _: type) -> bool:
+        if not isinstance(value, bool):
+            raise TypeError(f"expected true or false, found {type(value).__name__}")
+        return value
+
+    converter.register_structure_hook(str, structure_str)
+    converter.register_structure_hook(int, structure_int)
+    converter.register_structure_hook(bool, structure_bool)
+
+    # Tuples unstructure to lists so that to_dict() equals its own JSON round trip.
+    converter.register_unstructure_hook_func(
+        lambda t: getattr(t, "__origin__", None) is tuple,
+        lambda value: [converter.unstructure(item) for item in value],
+    )
+
+    known = ", ".join(sorted(rule_classes()))
+    for kind, rule_class in rule_classes().items():
+        _register_rule(converter, kind, rule_class, known)
+    return converter
+
+
+def _register_rule(
+    converter: cattrs.Converter, kind: str, rule_class: type[Any], known: str
+) -> None:
+    """Tier rules are tagged unions: the ``kind`` key names the class of the rule."""
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+    structure_fields = make_dict_structure_fn(rule_class, converter, _cattrs_forbid_extra_keys=True)
+    unstructure_fields = make_dict_unstructure_fn(rule_class, converter)
+
+    def structure_rule(value: object, _: type) -> Any:
+        if not isinstance(value, Mapping):
+            raise TypeError("expected a table")
+        tag = value.get("kind")
+        if tag != kind:
+            raise ValueError(f"unknown tier rule kind {tag!r}: use one of {known}")
+        return structure_fields({k: v for k, v in value.items() if k != "kind"}, rule_class)
+
+    def unstructure_rule(rule: Any) -> dict[str, Any]:
+        return {"kind": kind, **unstructure_fields(rule)}
+
+    converter.register_structure_hook(rule_class, structure_rule)
+    converter.register_unstructure_hook(rule_class, unstructure_rule)
+
+
+def unstructure_standard(standard: Standard) -> dict[str, Any]:
+    """The canonical JSON-compatible form of a revision, in the schema of revision files."""
+    data: dict[str, Any] = {"schema": SCHEMA, **_converter().unstructure(standard)}
+    return data
+
+
+def _structure_problems(error: BaseException) -> list[Problem]:
+    import cattrs
+
+    if not isinstance(error, cattrs.BaseValidationError):
+        return [Problem(path="", code="invalid-revision", message=str(error))]
+    from cattrs.v import format_exception
+
+    def describe(exc: BaseException, type_: type | None) -> str:
+        literal = re.match(r"(.*) not in literal typing\.Literal\[(.*)\]", str(exc))
+        if literal:
+            return f"{literal.group(1)!r} is not one of {literal.group(2)}"
+        if isinstance(exc, TypeError | ValueError) and str(exc):
+            return str(exc)  # our own hooks' messages say what was expected
+        return format_exception(exc, type_)
+
+    problems = []
+    for line in cattrs.transform_error(error, path="$", format_exception=describe):
+        message, _, where = line.rpartition(" @ ")
+        path = where.removeprefix("$").removeprefix(".")
+        extra = re.match(r"extra fields found \((.*)\)", message)
+        if extra:
+            for name in extra.group(1).split(", "):
+                problems.append(
+                    Problem(
+                        path=f"{path}.{name}" if path else name,
+                        code="unknown-field",
+                        message=f"{name!r} is not a field of revision files here",
+                        hint="remove it or check its spelling against docs/revision-files.md",
+                    )
+                )
+            continue
+        code = "missing-field" if "required field missing" in message else "wrong-type"
+        problems.append(Problem(path=path, code=code, message=message))
+    return problems
+
+
+# -- extends --------------------------------------------------------------------------------
+
+
+def _resolve(
+    raw: Mapping[str, Any], lookup: Callable[[str], Mapping[str, Any]], seen: tuple[str, ...]
+) -> tuple[dict[str, Any], list[Problem]]:
+    parent_version = raw.get("extends")
+    if parent_version is None:
+        return dict(raw), []
+    if not isinstance(parent_version, str):
+        return dict(raw), [
+            Problem(path="extends", code="wrong-type", message="extends must be a version string")
+        ]
+    if parent_version in seen:
+        chain = " -> ".join((*seen, parent_version))
+        return dict(raw), [
+            Problem(
+                path="extends",
+                code="extends-cycle",
+                message=f"revisions extend in a cycle: {chain}",
+            )
+        ]
+    try:
+        parent_raw = lookup(parent_version)
+    except LookupError as error:
+        return dict(raw), [Problem(path="extends", code="unknown-standard", message=str(error))]
+    parent, problems = _resolve(parent_raw, lookup, (*seen, parent_version))
+    merged = {key: value for key, value in parent.items() if key not in _NOT_INHERITED}
+    merged.update(raw)
+    merged["sources"] = _merge_sources(parent.get("sources", []), raw.get("sources", []))
+    if not raw.get("changes"):
+        problems.append(
+            Problem(
+                path="changes",
+                code="missing-changes",
+                message=f"a revision that extends {parent_version} must say what changed",
+                hint='add changes = ["..."], one sentence per change',
+            )
+        )
+    return merged, problems
+
+
+def _merge_sources(parent: object, child: object) -> object:
+    if not (isinstance(parent, list) and isinstance(child, list)):
+        return child  # the structuring step reports the wrong type
+    keys = {s.get("key") for s in child if isinstance(s, Mapping)}
+    inherited = [s for s in parent if isinstance(s, Mapping) and s.get("key") not in keys]
+    return [*inherited, *child]
+
+
+# -- the standard's own rules ---------------------------------------------------------------
+
+
+def _duplicates(values: Sequence[str]) -> Iterator[tuple[int, str]]:
+    seen: set[str] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            yield index, value
+        seen.add(value)
+
+
+def _cycle(graph: Mapping[str, Sequence[str]]) -> list[str] | None:
+    """One cycle of the prerequisite graph as a path that returns to its start, if any."""
+    state: dict[str, int] = {}  # 1 on the stack, 2 done
+
+    def visit(node: str, stack: list[str]) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in graph.get(node, ()):
+            if state.get(nxt) == 1:
+                return [*stack[stack.index(nxt) :], nxt]
+            if nxt in graph and nxt not in state:
+                found = visit(nxt, stack)
+                if found:
+                    return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in graph:
+        if node not in state:
+            found = visit(node, [])
+            if found:
+                return found
+    return None
+
+
+def problems_of(standard: Standard) -> Iterator[Problem]:
+    """Every way ``standard`` breaks the rules a revision must follow."""
+    source_keys = [source.key for source in standard.sources]
+    for index, key in _duplicates(source_keys):
+        yield Problem(
+            path=f"sources[{index}].key",
+            code="duplicate-id",
+            message=f"source {key!r} is listed twice",
+        )
+
+    def cited(path: str, sources: Sequence[str]) -> Iterator[Problem]:
+        for i, key in enumerate(sources):
+            if key not in source_keys:
+                yield Problem(
+                    path=f"{path}.provenance.sources[{i}]",
+                    code="unknown-source",
+                    message=f"source {key!r} is not among the revision's sources",
+                    hint="add it under [[sources]] or fix the key",
+                )
+
+    yield from cited("", standard.provenance.sources)
+    yield from cited("in_force", standard.in_force.provenance.sources)
+    yield from cited("tier_rule", standard.tier_rule.provenance.sources)
+    yield from cited("eligibility", standard.eligibility.provenance.sources)
+    if standard.extends is None and standard.changes:
+        yield Problem(
+            path="changes",
+            code="changes-without-extends",
+            message="changes are listed but the revision extends nothing",
+        )
+
+    codes = [area.code for area in standard.practice_areas]
+    for index, code in _duplicates(codes):
+        yield Problem(
+            path=f"practice_areas[{index}].code",
+            code="duplicate-id",
+            message=f"practice area {code!r} is listed twice",
+        )
+    for index, area in enumerate(standard.practice_areas):
+        yield from cited(f"practice_areas[{index}]", area.provenance.sources)
+
+    ids = [criterion.id for criterion in standard.criteria]
+    for index, criterion_id in _duplicates(ids):
+        yield Problem(
+            path=f"criteria[{index}].id",
+            code="duplicate-id",
+            message=f"criterion {criterion_id!r} is listed twice",
+        )
+    known = set(ids)
+    for index, criterion in enumerate(standard.criteria):
+        path = f"criteria[{index}]"
+        yield from cited(path, criterion.provenance.sources)
+        if criterion.practice_area not in codes:
+            from ._suggest import did_you_mean
+
+            yield Problem(
+                path=f"{path}.practice_area",
+                code="unknown-practice-area",
+                message=(
+                    f"{criterion.id} names practice area {criterion.practice_area!r}, "
+                    "which the revision does not list"
+                ),
+                hint=did_you_mean(criterion.practice_area, codes),
+            )
+        for i, prerequisite in enumerate(criterion.prerequisites):
+            if prerequisite == criterion.id:
+                yield Problem(
+                    path=f"{path}.prerequisites[{i}]",
+                    code="prerequisite-cycle",
+                    message=f"{criterion.id} cannot be its own prerequisite",
+                )
+            elif prerequisite not in known:
+                from ._suggest import did_you_mean
+
+                yield Problem(
+                    path=f"{path}.prerequisites[{i}]",
+                    code="unknown-prerequisite",
+                    message=f"{prerequisite} is not a criterion of this revision",
+                    hint=did_you_mean(prerequisite, known),
+                )
+        checklist = criterion.checklist
+        if checklist is not None:
+            yield from cited(f"{path}.checklist", checklist.provenance.sources)
+            for i, item_id in _duplicates(checklist.item_ids):
+                yield Problem(
+                    path=f"{path}.checklist.items[{i}].id",
+                    code="duplicate-id",
+                    message=f"checklist item {item_id!r} of {criterion.id} is listed twice",
+                )
+            for i, item in enumerate(checklist.items):
+                if item.provenance is not None:
+                    yield from cited(f"{path}.checklist.items[{i}]", item.provenance.sources)
+            if not 1 <= checklist.required <= len(checklist.items):
+                yield Problem(
+                    path=f"{path}.checklist.required",
+                    code="quota-out-of-range",
+                    message=(
+                        f"{criterion.id} requires {checklist.required} of "
+                        f"{len(checklist.items)} checklist items"
+                    ),
+                    hint=f"the quota must be between 1 and {len(checklist.items)}",
+                )
+    graph = {c.id: [p for p in c.prerequisites if p != c.id] for c in standard.criteria}
+    cycle = _cycle(graph)
+    if cycle:
+        yield Problem(
+            path=f"criteria[{ids.index(cycle[0])}].prerequisites",
+            code="prerequisite-cycle",
+            message=f"prerequisites form a cycle: {' -> '.join(cycle)}",
+            hint="a criterion cannot, through other criteria, be its own prerequisite",
+        )
+
+    if len(standard.criteria) > standard.criteria_count:
+        yield Problem(
+            path="criteria_count",
+            code="criteria-count",
+            message=(
+                f"the revision lists {len(standard.criteria)} criteria "
+                f"but declares {standard.criteria_count}"
+            ),
+        )
+    for path, message in standard.tier_rule.problems(standard.criteria, standard.criteria_count):
+        yield Problem(path=path, code="invalid-bands", message=message)
+
+    eligibility = standard.eligibility
+    if eligibility.population_floor < 0:
+        yield Problem(
+            path="eligibility.population_floor",
+            code="negative-population",
+            message="the population floor cannot be negative",
+        )
+    for index, country in enumerate(eligibility.countries):
+        if country not in ISO_3166_ALPHA_2:
+            yield Problem(
+                path=f"eligibility.countries[{index}]",
+                code="unknown-country",
+                message=f"{country!r} is not an ISO 3166-1 alpha-2 code",
+            )
+    if list(eligibility.countries) != sorted(set(eligibility.countries)):
+        yield Problem(
+            path="eligibility.countries",
+            code="unsorted-countries",
+            message="list each country once, in alphabetical order",
+            hint="sort the codes so the fingerprint does not depend on their order",
+        )
+
+    for index, requirement_id in _duplicates([r.id for r in standard.requirements]):
+        yield Problem(
+            path=f"requirements[{index}].id",
+            code="duplicate-id",
+            message=f"requirement {requirement_id!r} is listed twice",
+        )
+    for index, requirement in enumerate(standard.requirements):
+        yield from cited(f"requirements[{index}]", requirement.provenance.sources)
+
+
+# -- building -------------------------------------------------------------------------------
+
+
+def build_standard(
+    data: Mapping[str, Any],
+    *,
+    origin: str,
+    lookup: Callable[[str], Mapping[str, Any]] | None = None,
+) -> Standard:
+    """Resolve, structure and validate revision data; raise InvalidStandard with every problem."""
+    if not isinstance(data, Mapping):
+        raise InvalidStandard(
+            [Problem(path="", code="wrong-type", message="a revision must be a table (a mapping)")],
+            origin=origin,
+        )
+    merged, problems = _resolve(data, lookup or shipped_raw, (str(data.get("version")),))
+    schema = merged.pop("schema", SCHEMA)
+    if schema != SCHEMA:
+        problems.append(
+            Problem(
+                path="schema",
+                code="unsupported-schema",
+                message=(
+                    f"revision-file schema {schema!r} is not supported; this library reads {SCHEMA}"
+                ),
+                hint="upgrade wwc-standard, or write the file in schema 1",
+            )
+        )
+    if problems:
+        raise InvalidStandard(problems, origin=origin)
+    try:
+        standard = _converter().structure(merged, Standard)
+    except Exception as error:  # cattrs gathers every field's error into one exception group
+        raise InvalidStandard(_structure_problems(error), origin=origin) from None
+    problems = list(problems_of(standard))
+    if problems:
+        raise InvalidStandard(problems, origin=origin)
+    return standard
+
+
+def shipped_versions() -> tuple[str, ...]:
+    """The versions of the revision files shipped in the package, oldest first."""
+    folder = resources.files("wwc_standard") / "standards"
+    found = (_VERSION_FILE.match(entry.name) for entry in folder.iterdir())
+    return tuple(sorted(match.group(1) for match in found if match))
+
+
+@functools.cache
+def shipped_raw(version: str) -> Mapping[str, Any]:
+    """The parsed TOML of a shipped revision file."""
+    if version not in shipped_versions():
+        from .errors import UnknownStandard
+
+        raise UnknownStandard(version, available=shipped_versions())
+    text = (resources.files("wwc_standard") / "standards" / f"{version}.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@functools.cache
+def shipped_standard(version: str) -> Standard:
+    """The shipped revision ``version``, built and validated once per process."""
+    return build_standard(shipped_raw(version), origin=f"{version} (shipped)")

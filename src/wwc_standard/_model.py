@@ -1,0 +1,345 @@
+"""The standard as typed, frozen values: a revision, its practice areas and its criteria.
+
+Everything here is immutable data. A :class:`Standard` is built from a revision file by
+:mod:`wwc_standard._load`, which also validates it; the objects can be built by hand too (tests
+do), and :meth:`Standard.validate` checks them the same way.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._provenance import Provenance, Source
+from ._tiers import PercentageBands
+
+if TYPE_CHECKING:
+    from .errors import Problem
+
+__all__ = [
+    "Checklist",
+    "ChecklistItem",
+    "Criterion",
+    "Eligibility",
+    "InForce",
+    "PracticeArea",
+    "Requirement",
+    "Standard",
+]
+
+
+@attrs.frozen(kw_only=True)
+class PracticeArea:
+    """A practice area of a revision, such as Data Management (``DM``)."""
+
+    code: str
+    """The short code that prefixes its criteria's ids ("DM")."""
+    name: str
+    """The name as published ("Data Management")."""
+    aliases: tuple[str, ...] = ()
+    """Other names the area goes by in public sources."""
+    provenance: Provenance
+    """Where the area and its name come from."""
+
+
+@attrs.frozen(kw_only=True)
+class ChecklistItem:
+    """One item of a criterion's checklist ("a version is published online")."""
+
+    id: str
+    """The item's id within its criterion ("a")."""
+    text: str
+    """What the item asks, in the package's own words."""
+    provenance: Provenance | None = None
+    """Where the item comes from, when it differs from its checklist's."""
+
+
+@attrs.frozen(kw_only=True)
+class Checklist:
+    """The items of a criterion, of which ``required`` must be met ("3 of 4")."""
+
+    required: int
+    """How many items must be met for the criterion to be met: the quota."""
+    items: tuple[ChecklistItem, ...]
+    """The items, in published order."""
+    provenance: Provenance
+    """Where the items and the quota come from."""
+
+    @property
+    def quota(self) -> str:
+        """The quota in words.
+
+        >>> Checklist(required=3, items=tuple(ChecklistItem(id=c, text=c) for c in "abcd"),
+        ...           provenance=Provenance(basis="read")).quota
+        '3 of 4'
+        """
+        return f"{self.required} of {len(self.items)}"
+
+    @property
+    def item_ids(self) -> tuple[str, ...]:
+        """The ids of the items, in order."""
+        return tuple(item.id for item in self.items)
+
+
+@attrs.frozen(kw_only=True)
+class Criterion:
+    """One criterion of a revision: worth one point when met.
+
+    >>> import wwc_standard
+    >>> crit = wwc_standard.standard("2024")["DM1"]
+    >>> crit.id, crit.name, crit.practice_area
+    ('DM1', 'Implementing Data Strategy and Governance', 'DM')
+    """
+
+    id: str
+    """The criterion's id ("DM1")."""
+    name: str
+    """The name as published."""
+    practice_area: str
+    """The code of the practice area it belongs to."""
+    description: str
+    """What it asks, summarised in the package's own words (not the official text)."""
+    prerequisites: tuple[str, ...] = ()
+    """Ids of criteria that must be met before this one can earn its point."""
+    checklist: Checklist | None = None
+    """Its checklist and quota, when the revision publishes one."""
+    provenance: Provenance
+    """Where the criterion, its id and its name come from."""
+
+
+@attrs.frozen(kw_only=True)
+class InForce:
+    """When a revision took effect; it stays in force until the next revision does."""
+
+    start: datetime.date
+    """The first day the revision is in force."""
+    provenance: Provenance
+    """Where the date comes from (exact days are rarely published)."""
+
+
+@attrs.frozen(kw_only=True)
+class Eligibility:
+    """Which cities may certify under a revision."""
+
+    population_floor: int
+    """The smallest population a city may have."""
+    countries: tuple[str, ...]
+    """ISO 3166-1 alpha-2 codes of the countries and territories whose cities may apply, sorted."""
+    region: str
+    """The region in words, as the sources put it."""
+    provenance: Provenance
+    """Where the rule comes from; how a named region maps to countries is often inferred."""
+
+
+@attrs.frozen(kw_only=True)
+class Requirement:
+    """A certification requirement that stands outside the criteria and their points."""
+
+    id: str
+    """The requirement's id ("outcome"); assessments answer it under ``requirements``."""
+    name: str
+    """A short name."""
+    description: str
+    """What it asks, in the package's own words."""
+    gates_certification: bool
+    """Whether an unmet requirement prevents certification at any tier."""
+    provenance: Provenance
+    """Where the requirement, and whether it gates certification, come from."""
+
+
+@attrs.frozen(kw_only=True)
+class Standard:
+    """One revision of the What Works Cities standard: the rules of one certification cycle.
+
+    Get one with :func:`wwc_standard.standard`. Index it by criterion id.
+
+    >>> import wwc_standard
+    >>> std = wwc_standard.standard("2024")
+    >>> std.version, len(std.criteria), len(std.practice_areas)
+    ('2024', 43, 8)
+    >>> std["OD3"].name
+    'Open Data Portal'
+    >>> std.fingerprint.startswith("sha256:")
+    True
+    """
+
+    version: str
+    """The revision's id: the year of its certification cycle ("2024")."""
+    title: str
+    """The revision's name in words."""
+    in_force: InForce
+    """When the revision took effect."""
+    criteria_count: int
+    """How many criteria the published revision has; more than listed when some are not public."""
+    extends: str | None = None
+    """The revision this one was derived from, when it changes only cycle rules."""
+    changes: tuple[str, ...] = ()
+    """What changed from the revision it extends, in words."""
+    notes: tuple[str, ...] = ()
+    """Facts about the cycle that do not change the evaluation (an entry step, a first cohort)."""
+    sources: tuple[Source, ...]
+    """The public sources its facts rest on."""
+    provenance: Provenance
+    """Where the revision as a whole comes from."""
+    practice_areas: tuple[PracticeArea, ...]
+    """Its practice areas, in published order."""
+    criteria: tuple[Criterion, ...]
+    """Its criteria, in published order."""
+    tier_rule: PercentageBands
+    """How met criteria become a tier."""
+    eligibility: Eligibility
+    """Which cities may certify."""
+    requirements: tuple[Requirement, ...] = ()
+    """Certification requirements outside the points."""
+
+    @functools.cached_property
+    def _by_id(self) -> Mapping[str, Criterion]:
+        return {criterion.id: criterion for criterion in self.criteria}
+
+    @functools.cached_property
+    def prerequisite_order(self) -> tuple[Criterion, ...]:
+        """The criteria in an order where every prerequisite comes before what it unlocks.
+
+        Published order is kept wherever prerequisites allow it.
+        """
+        return tuple(self.criteria[i] for i, _ in self._plan)
+
+    @functools.cached_property
+    def _plan(self) -> tuple[tuple[int, tuple[int, ...]], ...]:
+        # (index, indices of its prerequisites) in prerequisite order: the one pass that
+        # evaluate() makes. Validation guarantees the graph has no cycle.
+        index = {criterion.id: i for i, criterion in enumerate(self.criteria)}
+        placed: list[int] = []
+        seen: set[int] = set()
+
+        def place(i: int) -> None:
+            if i in seen:
+                return
+            seen.add(i)
+            for prerequisite in self.criteria[i].prerequisites:
+                if prerequisite in index:
+                    place(index[prerequisite])
+            placed.append(i)
+
+        for i in range(len(self.criteria)):
+            place(i)
+        return tuple(
+            (i, tuple(index[p] for p in self.criteria[i].prerequisites if p in index))
+            for i in placed
+        )
+
+    @functools.cached_property
+    def dependents(self) -> Mapping[str, tuple[str, ...]]:
+        """Criterion id to the criteria that have it as a prerequisite (only those that do)."""
+        found: dict[str, list[str]] = {}
+        for criterion in self.criteria:
+            for prerequisite in criterion.prerequisites:
+                found.setdefault(prerequisite, []).append(criterion.id)
+        return {key: tuple(value) for key, value in found.items()}
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """``"sha256:<hex>"`` of the revision's canonical JSON form (:meth:`to_dict`).
+
+        Any change to any fact of the revision, its provenance included, changes it. Pin it
+        in an assessment to be sure a result was produced against exactly this content.
+        """
+        canonical = json.dumps(
+            self.to_dict(), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+        )
+        return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    @property
+    def complete(self) -> bool:
+        """Whether every criterion of the published revision is listed."""
+        return len(self.criteria) == self.criteria_count
+
+    @property
+    def possible(self) -> int:
+        """The points available: one per criterion."""
+        return len(self.criteria)
+
+    def __getitem__(self, criterion_id: str) -> Criterion:
+        try:
+            return self._by_id[criterion_id]
+        except KeyError:
+            from ._suggest import did_you_mean
+
+            hint = did_you_mean(criterion_id, self._by_id)
+            raise KeyError(
+                f"revision {self.version} has no criterion {criterion_id!r}"
+                + (f"; {hint}" if hint else "")
+            ) from None
+
+    def __contains__(self, criterion_id: object) -> bool:
+        return criterion_id in self._by_id
+
+    def __iter__(self) -> Iterator[Criterion]:
+        return iter(self.criteria)
+
+    def __len__(self) -> int:
+        return len(self.criteria)
+
+    def practice_area(self, code: str) -> PracticeArea:
+        """The practice area with this code.
+
+        >>> import wwc_standard
+        >>> wwc_standard.standard("2024").practice_area("RDC").name
+        'Results-Driven Contracting'
+        """
+        for area in self.practice_areas:
+            if area.code == code:
+                return area
+        raise KeyError(f"revision {self.version} has no practice area {code!r}")
+
+    def criteria_in(self, code: str) -> tuple[Criterion, ...]:
+        """The criteria of one practice area, in published order."""
+        self.practice_area(code)
+        return tuple(c for c in self.criteria if c.practice_area == code)
+
+    def source(self, key: str) -> Source:
+        """The source cited as ``key`` in provenance records."""
+        for source in self.sources:
+            if source.key == key:
+                return source
+        raise KeyError(f"revision {self.version} cites no source {key!r}")
+
+    def in_force_on(self, day: datetime.date) -> bool:
+        """Whether the revision had taken effect by ``day`` (a later one may have replaced it)."""
+        return self.in_force.start <= day
+
+    def validate(self) -> tuple[Problem, ...]:
+        """Every reason this revision is inconsistent (empty when it is sound).
+
+        Shipped and loaded revisions are validated when they are built; call this on a
+        revision assembled by hand.
+        """
+        from ._load import problems_of
+
+        return tuple(problems_of(self))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The revision as JSON-compatible data, in the schema of revision files.
+
+        ``Standard.from_dict(std.to_dict()) == std`` for every valid revision.
+        """
+        from ._load import unstructure_standard
+
+        return unstructure_standard(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Standard:
+        """Build and validate a revision from data in the schema of revision files.
+
+        Raises :class:`~wwc_standard.InvalidStandard` listing every problem found.
+        A revision that ``extends`` another is resolved against the shipped revisions.
+        """
+        from ._load import build_standard
+
+        return build_standard(data, origin="<dict>")

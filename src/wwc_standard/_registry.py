@@ -1,0 +1,76 @@
+"""Which revisions are shipped, and picking one by version or by date.
+
+Revisions are shipped side by side, like time-zone data: a caller names the revision a
+certification used, or the date it happened on, and always gets the same content back, checkable
+by its fingerprint.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from ._load import shipped_standard, shipped_versions
+from ._model import Standard
+from .errors import UnknownStandard
+
+__all__ = ["standard", "standards"]
+
+
+def standards() -> tuple[str, ...]:
+    """The versions of every shipped revision, oldest first.
+
+    >>> import wwc_standard
+    >>> wwc_standard.standards()
+    ('2022', '2023', '2024', '2025', '2026')
+    """
+    return shipped_versions()
+
+
+def standard(version: str | None = None, *, on: datetime.date | None = None) -> Standard:
+    """A shipped revision: by ``version``, the one in force ``on`` a date, or the newest.
+
+    The revision in force on a date is the newest one that had taken effect by then; the newest
+    shipped revision stays in force until a later one is shipped. Each revision is read from the
+    package on first use and cached.
+
+    >>> import datetime, wwc_standard
+    >>> wwc_standard.standard("2023").version
+    '2023'
+    >>> wwc_standard.standard().version
+    '2026'
+    >>> wwc_standard.standard(on=datetime.date(2023, 9, 1)).version
+    '2023'
+    >>> wwc_standard.standard("2042")
+    Traceback (most recent call last):
+    ...
+    wwc_standard.errors.UnknownStandard: no revision '2042' is shipped; available: 2022, ...
+    """
+    available = shipped_versions()
+    if version is not None and on is not None:
+        raise TypeError("give a version or a date (on=...), not both")
+    if on is not None:
+        if isinstance(on, datetime.datetime) or not isinstance(on, datetime.date):
+            raise TypeError(f"on= takes a datetime.date, not {type(on).__name__}")
+        in_force = [v for v in available if shipped_standard(v).in_force_on(on)]
+        if not in_force:
+            first = shipped_standard(available[0])
+            raise UnknownStandard(
+                on.isoformat(),
+                available=available,
+                reason=(
+                    f"no shipped revision was in force on {on.isoformat()}: the earliest, "
+                    f"{first.version}, took effect on {first.in_force.start.isoformat()}"
+                ),
+            )
+        return shipped_standard(in_force[-1])
+    if version is None:
+        return shipped_standard(available[-1])
+    if not isinstance(version, str):
+        raise UnknownStandard(
+            repr(version),
+            available=available,
+            reason=f"a revision version is a string such as {available[-1]!r}, not {version!r}",
+        )
+    if version not in available:
+        raise UnknownStandard(version, available=available)
+    return shipped_standard(version)
