@@ -10,11 +10,9 @@ a checklist item that does not exist, a fingerprint that does not match) are fou
 from __future__ import annotations
 
 import enum
-import json
 import math
 import os
 import re
-import tomllib
 import types
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -611,6 +609,9 @@ def _reject_constant(name: str) -> Any:
 
 def read_assessment_data(path: str | os.PathLike[str]) -> Any:
     """The JSON or TOML data of an assessment file; syntax problems raise AssessmentError."""
+    import json
+    import tomllib
+
     name = os.fspath(path)
     suffix = os.path.splitext(name)[1].lower()
     if suffix not in (".json", ".toml"):

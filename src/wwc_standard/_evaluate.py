@@ -806,6 +806,18 @@ def _criterion_result(
                 message="answered met without evidence; auditor mode counts only evidenced answers",
             )
         )
+    elif checklist_met is not None and required is not None and checklist_met < required:
+        # An explicit "met" stands while the checklist is still undecided; say so plainly.
+        reasons.append(
+            Reason(
+                code="answered-met-checklist-open",
+                message=(
+                    f"answered met; its checklist confirms {checklist_met} of the {required} "
+                    "items needed, the rest not known"
+                ),
+                params={"met": checklist_met, "required": required, "items": list(missing)},
+            )
+        )
     elif checklist_met is not None:
         reasons.append(
             Reason(

@@ -18,9 +18,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ._countries import ISO_3166_ALPHA_2
@@ -450,6 +448,8 @@ def build_standard(
 
 def shipped_versions() -> tuple[str, ...]:
     """The versions of the revision files shipped in the package, oldest first."""
+    from importlib import resources
+
     folder = resources.files("wwc_standard") / "standards"
     found = (_VERSION_FILE.match(entry.name) for entry in folder.iterdir())
     return tuple(sorted(match.group(1) for match in found if match))
@@ -458,6 +458,9 @@ def shipped_versions() -> tuple[str, ...]:
 @functools.cache
 def shipped_raw(version: str) -> Mapping[str, Any]:
     """The parsed TOML of a shipped revision file."""
+    import tomllib
+    from importlib import resources
+
     if version not in shipped_versions():
         from .errors import UnknownStandard
 

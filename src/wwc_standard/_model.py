@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import hashlib
-import json
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -250,6 +248,9 @@ class Standard:
         Any change to any fact of the revision, its provenance included, changes it. Pin it
         in an assessment to be sure a result was produced against exactly this content.
         """
+        import hashlib
+        import json
+
         canonical = json.dumps(
             self.to_dict(), sort_keys=True, separators=(",", ":"), ensure_ascii=False
         )
