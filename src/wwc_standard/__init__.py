@@ -34,7 +34,15 @@ from ._model import (
 )
 from ._provenance import Provenance, Source
 from ._registry import standard, standards
-from ._tiers import Band, PercentageBands, Tier, TierRule
+from ._tiers import (
+    Band,
+    ComponentBand,
+    ComponentBreadth,
+    PercentageBands,
+    Tier,
+    TierRule,
+    WorkingAcross,
+)
 from ._version import __version__
 from .errors import (
     AssessmentError,
@@ -55,6 +63,8 @@ __all__ = [
     "Checklist",
     "ChecklistItem",
     "City",
+    "ComponentBand",
+    "ComponentBreadth",
     "Criterion",
     "CriterionResult",
     "Eligibility",
@@ -78,6 +88,7 @@ __all__ = [
     "TierRule",
     "UnknownStandard",
     "WWCError",
+    "WorkingAcross",
     "__version__",
     "evaluate",
     "example_assessment",

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._countries import ISO_3166_ALPHA_2
 from ._model import Standard
-from ._tiers import rule_classes
+from ._tiers import AnyTierRule, rule_classes
 from .errors import InvalidStandard, Problem
 
 if TYPE_CHECKING:
@@ -51,7 +51,9 @@ _VERSION_FILE = re.compile(r"^(\d{4})\.toml$")
 def _converter() -> cattrs.Converter:
     import cattrs
 
-    converter = cattrs.Converter(forbid_extra_keys=True, unstruct_collection_overrides={})
+    # Fields at their default are left out of the canonical form, so a field added to the
+    # schema later (with a default) leaves the fingerprints of published revisions unchanged.
+    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
 
     def structure_date(value: object, _: type) -> datetime.date:
         if isinstance(value, datetime.datetime):
@@ -91,9 +93,20 @@ def _converter() -> cattrs.Converter:
         lambda value: [converter.unstructure(item) for item in value],
     )
 
-    known = ", ".join(sorted(rule_classes()))
-    for kind, rule_class in rule_classes().items():
+    rules = rule_classes()
+    known = ", ".join(sorted(rules))
+    for kind, rule_class in rules.items():
         _register_rule(converter, kind, rule_class, known)
+
+    def structure_any_rule(value: object, _: type) -> Any:
+        if not isinstance(value, Mapping):
+            raise TypeError("expected a table")
+        rule_class = rules.get(str(value.get("kind")))
+        if rule_class is None:
+            raise ValueError(f"unknown tier rule kind {value.get('kind')!r}: use one of {known}")
+        return converter.structure(value, rule_class)
+
+    converter.register_structure_hook(AnyTierRule, structure_any_rule)
     return converter
 
 
@@ -104,7 +117,9 @@ def _register_rule(
     from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
     structure_fields = make_dict_structure_fn(rule_class, converter, _cattrs_forbid_extra_keys=True)
-    unstructure_fields = make_dict_unstructure_fn(rule_class, converter)
+    unstructure_fields = make_dict_unstructure_fn(
+        rule_class, converter, _cattrs_omit_if_default=True
+    )
 
     def structure_rule(value: object, _: type) -> Any:
         if not isinstance(value, Mapping):
@@ -371,8 +386,10 @@ def problems_of(standard: Standard) -> Iterator[Problem]:
                 f"but declares {standard.criteria_count}"
             ),
         )
-    for path, message in standard.tier_rule.problems(standard.criteria, standard.criteria_count):
-        yield Problem(path=path, code="invalid-bands", message=message)
+    for path, code, message in standard.tier_rule.problems(
+        standard.criteria, standard.criteria_count
+    ):
+        yield Problem(path=path, code=code, message=message)
 
     eligibility = standard.eligibility
     if eligibility.population_floor < 0:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._provenance import Provenance, Source
-from ._tiers import PercentageBands
+from ._tiers import ComponentBreadth, PercentageBands
 
 if TYPE_CHECKING:
     from .errors import Problem
@@ -107,6 +107,9 @@ class Criterion:
     """Ids of criteria that must be met before this one can earn its point."""
     checklist: Checklist | None = None
     """Its checklist and quota, when the revision publishes one."""
+    components: tuple[str, ...] = ()
+    """The component of the standard it belongs to, for a revision whose tier rule is
+    component breadth (the 2017 launch standard); empty otherwise."""
     provenance: Provenance
     """Where the criterion, its id and its name come from."""
 
@@ -189,8 +192,8 @@ class Standard:
     """Its practice areas, in published order."""
     criteria: tuple[Criterion, ...]
     """Its criteria, in published order."""
-    tier_rule: PercentageBands
-    """How met criteria become a tier."""
+    tier_rule: PercentageBands | ComponentBreadth
+    """How met criteria become a tier: percentage bands, or breadth across components."""
     eligibility: Eligibility
     """Which cities may certify."""
     requirements: tuple[Requirement, ...] = ()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
@@ -22,7 +22,15 @@ from ._provenance import Provenance
 if TYPE_CHECKING:
     from ._model import Criterion
 
-__all__ = ["Band", "PercentageBands", "Tier", "TierRule"]
+__all__ = [
+    "Band",
+    "ComponentBand",
+    "ComponentBreadth",
+    "PercentageBands",
+    "Tier",
+    "TierRule",
+    "WorkingAcross",
+]
 
 
 class Tier(enum.Enum):
@@ -130,9 +138,9 @@ class TierRule:
         """
         raise NotImplementedError
 
-    def problems(self, criteria: Sequence[Criterion], possible: int) -> list[tuple[str, str]]:
+    def problems(self, criteria: Sequence[Criterion], possible: int) -> list[tuple[str, str, str]]:
         """Why the rule cannot serve a revision of ``possible`` criteria (of which ``criteria``
-        are listed), as ``(path, message)`` pairs."""
+        are listed), as ``(path, code, message)`` triples."""
         raise NotImplementedError
 
 
@@ -214,13 +222,14 @@ class PercentageBands(TierRule):
                 return max(0, minimum - len(met)) if minimum <= len(criteria) else None
         return None
 
-    def problems(self, criteria: Sequence[Criterion], possible: int) -> list[tuple[str, str]]:
-        found: list[tuple[str, str]] = []
+    def problems(self, criteria: Sequence[Criterion], possible: int) -> list[tuple[str, str, str]]:
+        found: list[tuple[str, str, str]] = []
         tiers = [band.tier for band in self.bands]
         if tiers != list(CERTIFIED_TIERS):
             found.append(
                 (
                     "tier_rule.bands",
+                    "invalid-bands",
                     "bands must name silver, gold and platinum once each, in that order; "
                     f"found {', '.join(t.value for t in tiers) or 'none'}",
                 )
@@ -230,6 +239,7 @@ class PercentageBands(TierRule):
                 found.append(
                     (
                         f"tier_rule.bands[{index}].from_percent",
+                        "invalid-bands",
                         f"a lower bound must be above 0 and at most 100; found {band.from_percent}",
                     )
                 )
@@ -241,6 +251,7 @@ class PercentageBands(TierRule):
                 found.append(
                     (
                         f"tier_rule.bands[{index}]",
+                        "invalid-bands",
                         f"the {band_tier.value} band is empty for {possible} criteria: it "
                         f"starts at {minimum} points, after {previous} for the tier below",
                     )
@@ -249,9 +260,179 @@ class PercentageBands(TierRule):
         return found
 
 
+@attrs.frozen(kw_only=True)
+class ComponentBand:
+    """The tier reached by working across at least ``components`` components."""
+
+    tier: Tier
+    """The tier."""
+    components: int
+    """How many components the city must work across."""
+
+
+@attrs.frozen(kw_only=True)
+class WorkingAcross:
+    """When a city counts as working across a component: a parameter, not a published fact.
+
+    A component counts when at least ``min_criteria`` of its criteria are met and they are at
+    least ``min_percent`` percent of its criteria (compared exactly, like the bands).
+    """
+
+    min_criteria: int = 1
+    """The fewest met criteria of the component."""
+    min_percent: int = 0
+    """The smallest share of the component's criteria that must be met, in whole percent."""
+
+    def needed(self, size: int) -> int:
+        """How many of a component's ``size`` criteria must be met for it to count.
+
+        >>> WorkingAcross(min_criteria=1, min_percent=50).needed(5)
+        3
+        """
+        return max(self.min_criteria, -(-self.min_percent * size // 100))
+
+
+@attrs.frozen(kw_only=True)
+class ComponentBreadth(TierRule):
+    """Tiers by breadth: across how many components of the standard a city works.
+
+    This is the rule of the 2017 launch standard (Silver across 2 of the 4 components, Gold 3,
+    Platinum all 4). Each criterion belongs to exactly one component (``Criterion.components``).
+    How a city "works across" a component was not published; :class:`WorkingAcross` makes it
+    an explicit parameter of the rule, recorded with its own provenance.
+
+    >>> rule = ComponentBreadth(
+    ...     components=("commit", "measure", "take-stock", "act"),
+    ...     bands=(ComponentBand(tier=Tier.SILVER, components=2),
+    ...            ComponentBand(tier=Tier.GOLD, components=3),
+    ...            ComponentBand(tier=Tier.PLATINUM, components=4)),
+    ...     working_across=WorkingAcross(min_criteria=1),
+    ...     provenance=Provenance(basis="read", sources=("example",)),
+    ... )
+    >>> rule.tier_for_components(3)
+    <Tier.GOLD: 'gold'>
+    """
+
+    kind: ClassVar[str] = "component-breadth"
+    components: tuple[str, ...]
+    """The components, in published order ("commit", "measure", "take-stock", "act")."""
+    bands: tuple[ComponentBand, ...]
+    """One band per certified tier, lowest tier first."""
+    working_across: WorkingAcross
+    """When a component counts as worked across."""
+    provenance: Provenance
+    """Where the rule comes from; the ``working_across`` parameter is not published."""
+
+    def _deficits(self, met: Collection[str], criteria: Sequence[Criterion]) -> list[int | None]:
+        """Per component: criteria still to meet for it to count, ``None`` if it never can."""
+        met_set = set(met)
+        deficits: list[int | None] = []
+        for component in self.components:
+            members = [c for c in criteria if component in c.components]
+            need = self.working_across.needed(len(members))
+            done = sum(1 for c in members if c.id in met_set)
+            deficits.append(max(0, need - done) if need <= len(members) else None)
+        return deficits
+
+    def tier_for_components(self, count: int) -> Tier:
+        """The tier reached by working across ``count`` components."""
+        earned = Tier.NONE
+        for band in self.bands:
+            if count >= band.components:
+                earned = band.tier
+        return earned
+
+    def tier(self, met: Collection[str], criteria: Sequence[Criterion]) -> Tier:
+        working = sum(1 for deficit in self._deficits(met, criteria) if deficit == 0)
+        return self.tier_for_components(working)
+
+    def criteria_needed(
+        self, tier: Tier, met: Collection[str], criteria: Sequence[Criterion]
+    ) -> int | None:
+        if tier is Tier.NONE:
+            return 0
+        band = next((b for b in self.bands if b.tier is tier), None)
+        if band is None:
+            return None
+        # Each criterion counts towards one component, so the cheapest way to work across
+        # k components is to close the k smallest deficits: exact, not a heuristic.
+        reachable = sorted(d for d in self._deficits(met, criteria) if d is not None)
+        if len(reachable) < band.components:
+            return None
+        return sum(reachable[: band.components])
+
+    def problems(self, criteria: Sequence[Criterion], possible: int) -> list[tuple[str, str, str]]:
+        found: list[tuple[str, str, str]] = []
+        if [band.tier for band in self.bands] != list(CERTIFIED_TIERS):
+            found.append(
+                (
+                    "tier_rule.bands",
+                    "invalid-bands",
+                    "bands must name silver, gold and platinum once each, in order",
+                )
+            )
+        if not self.components or len(set(self.components)) != len(self.components):
+            found.append(
+                (
+                    "tier_rule.components",
+                    "invalid-tier-rule",
+                    "list each component once, at least one",
+                )
+            )
+        previous = 0
+        for index, band in enumerate(self.bands):
+            if not previous < band.components <= len(self.components):
+                found.append(
+                    (
+                        f"tier_rule.bands[{index}].components",
+                        "invalid-bands",
+                        f"the {band.tier.value} band needs {band.components} components: it must "
+                        f"be above {previous} and at most {len(self.components)}",
+                    )
+                )
+            if previous < band.components <= len(self.components):
+                previous = band.components
+        if self.working_across.min_criteria < 1:
+            found.append(
+                ("tier_rule.working_across.min_criteria", "invalid-tier-rule", "must be at least 1")
+            )
+        if not 0 <= self.working_across.min_percent <= 100:
+            found.append(
+                (
+                    "tier_rule.working_across.min_percent",
+                    "invalid-tier-rule",
+                    "must be from 0 to 100",
+                )
+            )
+        for index, criterion in enumerate(criteria):
+            inside = [c for c in criterion.components if c in self.components]
+            if len(criterion.components) != 1 or len(inside) != 1:
+                found.append(
+                    (
+                        f"criteria[{index}].components",
+                        "invalid-component",
+                        f"{criterion.id} must belong to exactly one of the components "
+                        f"{', '.join(self.components)}",
+                    )
+                )
+        if len(criteria) == possible and not found:
+            reachable = sum(1 for d in self._deficits((), criteria) if d is not None)
+            if self.bands and reachable < self.bands[-1].components:
+                found.append(
+                    (
+                        "tier_rule.working_across",
+                        "invalid-tier-rule",
+                        f"only {reachable} components have enough criteria to count; "
+                        f"{self.bands[-1].tier.value} needs {self.bands[-1].components}",
+                    )
+                )
+        return found
+
+
 def rule_classes() -> dict[str, type[TierRule]]:
     """Every kind of tier rule a revision file may name, by its ``kind`` tag."""
-    return {PercentageBands.kind: PercentageBands}
+    return {PercentageBands.kind: PercentageBands, ComponentBreadth.kind: ComponentBreadth}
 
 
-TierRuleKind = Literal["percentage-bands"]
+AnyTierRule = PercentageBands | ComponentBreadth
+"""The tier rules a revision may use."""
