@@ -607,7 +607,18 @@ class Evaluation:
                     )
                 ]
             )
-        recorded = data.get("standard") or {}
+
+        def section(key: str) -> Mapping[str, Any]:
+            value = data.get(key)
+            if not isinstance(value, Mapping):
+                raise AssessmentError(
+                    [Problem(path=key, code="wrong-type", message=f"{key!r} must be an object")]
+                )
+            return value
+
+        recorded = section("standard")
+        options = section("options")
+        library = section("library")
         revision = standard or shipped(str(recorded.get("version")))
         if recorded.get("fingerprint") != revision.fingerprint:
             raise AssessmentError(
@@ -623,13 +634,12 @@ class Evaluation:
                     )
                 ]
             )
-        options = data.get("options") or {}
         again = evaluate(
             Assessment.from_dict(data.get("assessment")),
             revision,
             require_evidence=bool(options.get("require_evidence", False)),
         )
-        again = attrs.evolve(again, library_version=str((data.get("library") or {}).get("version")))
+        again = attrs.evolve(again, library_version=str(library.get("version")))
         fresh = again.to_dict()
         for key, value in data.items():
             if fresh.get(key) != value:
