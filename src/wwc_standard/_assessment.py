@@ -67,7 +67,7 @@ class Answer:
     evidence: tuple[str, ...] = ()
     """Links or references to the documents that support the answer."""
     note: str = ""
-    """A free note, kept with the answer and shown in reports."""
+    """A free note, kept with the answer: it travels in ``to_dict()`` and stored results."""
 
     def to_data(self) -> Any:
         """The answer as JSON-compatible data: a bare status word when that is all it has."""
@@ -193,10 +193,13 @@ class _Parser:
         )
 
     def wrong_type(self, path: str, value: object, expected: str, hint: str | None = None) -> None:
+        found = _type_name(value)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            found = f"{value!r}"
         self.problem(
             path,
             "wrong-type",
-            f"expected {expected}, found {_type_name(value)}",
+            f"expected {expected}, found {found}",
             hint,
             expected=expected,
         )
@@ -560,7 +563,14 @@ def resolve(
                     hint=did_you_mean(assessment.standard, error.available),
                 )
             )
-            revision = None
+            # Still check the answers, against the newest revision, so that every problem is
+            # reported at once; the pins themselves cannot be compared with it.
+            problems.extend(
+                problem
+                for problem in check_against(assessment, shipped())
+                if problem.code not in ("standard-mismatch", "fingerprint-mismatch")
+            )
+            return assessment, None, problems
     else:
         revision = shipped()
     if revision is not None:

@@ -20,6 +20,10 @@ __all__ = ["main"]
 EXIT_PROBLEM = 2
 
 
+class _Unreadable(Exception):
+    """An input file that cannot be read (missing, a directory, no permission)."""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wwc-standard",
@@ -74,7 +78,10 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
     from ._examples import example_data
     from ._render import render_json, render_text
 
-    data = example_data() if args.example else read_assessment_data(args.file)
+    try:
+        data = example_data() if args.example else read_assessment_data(args.file)
+    except OSError as error:
+        raise _Unreadable(f"cannot read {args.file}: {error.strerror or error}") from None
     result = evaluate(data, args.standard, require_evidence=args.require_evidence)
     out.write((render_json(result) if args.format == "json" else render_text(result)) + "\n")
     return 0
@@ -131,7 +138,13 @@ def main(
         if not problems:
             err.write(f"error: {error}\n")
         return EXIT_PROBLEM
-    except OSError as error:
-        target = error.filename or getattr(args, "file", "")
-        err.write(f"error: cannot read {target}: {error.strerror or error}\n")
+    except _Unreadable as error:
+        err.write(f"error: {error}\n")
         return EXIT_PROBLEM
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, as Python's docs advise.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1

@@ -641,8 +641,8 @@ class Evaluation:
         )
         again = attrs.evolve(again, library_version=str(library.get("version")))
         fresh = again.to_dict()
-        for key, value in data.items():
-            if fresh.get(key) != value:
+        for key in sorted(fresh.keys() | data.keys()):
+            if fresh.get(key) != data.get(key):
                 raise AssessmentError(
                     [
                         Problem(

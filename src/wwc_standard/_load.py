@@ -83,6 +83,17 @@ def _converter() -> cattrs.Converter:
             raise TypeError(f"expected true or false, found {type(value).__name__}")
         return value
 
+    # The default tuple hook accepts any iterable, so "DM1" would become ("D", "M", "1").
+    tuple_hook = converter.get_structure_hook(tuple[str, ...], cache_result=False)
+
+    def structure_tuple(value: object, type_: Any) -> Any:
+        if not isinstance(value, list | tuple):
+            raise TypeError(f"expected a list, found {type(value).__name__}")
+        return tuple_hook(value, type_)
+
+    converter.register_structure_hook_func(
+        lambda t: getattr(t, "__origin__", None) is tuple, structure_tuple
+    )
     converter.register_structure_hook(str, structure_str)
     converter.register_structure_hook(int, structure_int)
     converter.register_structure_hook(bool, structure_bool)
@@ -426,6 +437,24 @@ def problems_of(standard: Standard) -> Iterator[Problem]:
 # -- building -------------------------------------------------------------------------------
 
 
+def _non_string_keys(data: object, path: str) -> Iterator[Problem]:
+    """Keys that are not strings, anywhere: TOML and JSON cannot have them, dicts can."""
+    if isinstance(data, Mapping):
+        for key, value in data.items():
+            where = f"{path}.{key}" if path else str(key)
+            if not isinstance(key, str):
+                yield Problem(
+                    path=where,
+                    code="wrong-type",
+                    message=f"keys must be strings, found {type(key).__name__} {key!r}",
+                )
+            else:
+                yield from _non_string_keys(value, where)
+    elif isinstance(data, list | tuple):
+        for index, value in enumerate(data):
+            yield from _non_string_keys(value, f"{path}[{index}]")
+
+
 def build_standard(
     data: Mapping[str, Any],
     *,
@@ -438,6 +467,9 @@ def build_standard(
             [Problem(path="", code="wrong-type", message="a revision must be a table (a mapping)")],
             origin=origin,
         )
+    bad_keys = list(_non_string_keys(data, ""))
+    if bad_keys:
+        raise InvalidStandard(bad_keys, origin=origin)
     merged, problems = _resolve(data, lookup or shipped_raw, (str(data.get("version")),))
     schema = merged.pop("schema", SCHEMA)
     if schema != SCHEMA:

@@ -125,8 +125,9 @@ class IncompleteStandard(WWCError, ValueError):
     refuses; complete the revision with a revision file of your own that ``extends`` it.
 
     >>> print(IncompleteStandard("2018", listed=11, declared=45))
-    revision 2018 lists 11 of its 45 criteria; 34 are not public. Complete it with a revision \
-file that extends "2018" and adds the missing criteria, then evaluate against that file.
+    revision 2018 lists 11 of its 45 criteria; 34 are not public. Complete it with revision \
+data that extends "2018" and adds the missing criteria (see docs/revision-files.md), then \
+evaluate against that.
     """
 
     def __init__(self, version: str, *, listed: int, declared: int) -> None:
@@ -138,8 +139,9 @@ file that extends "2018" and adds the missing criteria, then evaluate against th
         """How many criteria the published revision has."""
         message = (
             f"revision {version} lists {listed} of its {declared} criteria; "
-            f"{declared - listed} are not public. Complete it with a revision file that "
-            f'extends "{version}" and adds the missing criteria, then evaluate against that file.'
+            f"{declared - listed} are not public. Complete it with revision data that "
+            f'extends "{version}" and adds the missing criteria (see docs/revision-files.md), '
+            "then evaluate against that."
         )
         self.problems = (Problem(path="standard", code="incomplete-standard", message=message),)
         super().__init__(message)
