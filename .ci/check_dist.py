@@ -35,8 +35,11 @@ def main(dist: Path) -> int:
     with tarfile.open(sdists[0]) as sdist:
         sdist_names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
     missing += [f"sdist: src/{name}" for name in REQUIRED if f"src/{name}" not in sdist_names]
-    missing += [f"sdist: {name}" for name in ("pyproject.toml", "README.md", "CHANGELOG.md")
-                if name not in sdist_names]
+    missing += [
+        f"sdist: {name}"
+        for name in ("pyproject.toml", "README.md", "CHANGELOG.md")
+        if name not in sdist_names
+    ]
     if missing:
         print("missing from the distributions:", *missing, sep="\n  ")
         return 1
@@ -48,13 +51,23 @@ def main(dist: Path) -> int:
         subprocess.run([python, "-m", "pip", "install", "-q", str(wheels[0].resolve())], check=True)
         run = subprocess.run(
             [env_dir / "bin" / "wwc-standard", "evaluate", "--example", "--format", "json"],
-            check=True, capture_output=True, text=True, cwd=tmp,
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=tmp,
         )
         result = json.loads(run.stdout)
         where = subprocess.run(
-            [python, "-c", "import wwc_standard, sys; print(wwc_standard.__file__); "
-             "print(wwc_standard.standards())"],
-            check=True, capture_output=True, text=True, cwd=tmp,
+            [
+                python,
+                "-c",
+                "import wwc_standard, sys; print(wwc_standard.__file__); "
+                "print(wwc_standard.standards())",
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=tmp,
         ).stdout
     if "site-packages" not in where:
         print(f"the installed package was not the one imported: {where}")

@@ -32,10 +32,16 @@ def _fresh(code: str, repeats: int) -> float:
     times = []
     for _ in range(repeats):
         out = subprocess.run(
-            [sys.executable, "-c",
-             "import time; t = time.perf_counter()\n" + code +
-             "\nprint(time.perf_counter() - t)"],
-            check=True, capture_output=True, text=True,
+            [
+                sys.executable,
+                "-c",
+                "import time; t = time.perf_counter()\n"
+                + code
+                + "\nprint(time.perf_counter() - t)",
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
         times.append(float(out.split()[-1]))
     return statistics.median(times)
@@ -67,10 +73,14 @@ def full_answers() -> dict[str, Any]:
     for index, criterion in enumerate(std.criteria):
         answers[criterion.id] = (
             {"status": "met", "evidence": [f"https://example.org/{criterion.id}"]}
-            if index % 3 else "unmet"
+            if index % 3
+            else "unmet"
         )
-    return {"standard": "2024", "city": {"name": "Benchmark", "country": "US",
-                                         "population": 100000}, "answers": answers}
+    return {
+        "standard": "2024",
+        "city": {"name": "Benchmark", "country": "US", "population": 100000},
+        "answers": answers,
+    }
 
 
 def main() -> int:
@@ -87,18 +97,28 @@ def main() -> int:
     results["import_ms"] = (imported - bare) * 1e3
     results["bare_interpreter_ms"] = bare * 1e3
     loaded = subprocess.run(
-        [sys.executable, "-c",
-         "import sys, wwc_standard, wwc_standard._load as l; "
-         "print(sorted(m for m in ('cattrs', 'babel', 'tomllib', 'json') if m in sys.modules)); "
-         "print(l.shipped_raw.cache_info().currsize)"],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys, wwc_standard, wwc_standard._load as l; "
+            "print(sorted(m for m in ('cattrs', 'babel', 'tomllib', 'json') if m in sys.modules)); "
+            "print(l.shipped_raw.cache_info().currsize)",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.split("\n")
     results["heavy_modules_at_import"] = loaded[0]
     results["revisions_read_at_import"] = int(loaded[1])
 
-    results["first_load_ms"] = _fresh(
-        "import wwc_standard\nt = time.perf_counter()\nwwc_standard.standard('2024')\n"
-        "print(time.perf_counter() - t)", repeats) * 1e3
+    results["first_load_ms"] = (
+        _fresh(
+            "import wwc_standard\nt = time.perf_counter()\nwwc_standard.standard('2024')\n"
+            "print(time.perf_counter() - t)",
+            repeats,
+        )
+        * 1e3
+    )
 
     import wwc_standard as wwc
 
@@ -118,36 +138,53 @@ def main() -> int:
     results["baseline_count_met_us"] = _per_call(baseline, seconds) * 1e6
     results["evaluate_over_baseline"] = results["evaluate_us"] / results["baseline_count_met_us"]
     results["evaluate_from_dict_us"] = _per_call(lambda: wwc.evaluate(data), seconds) * 1e6
-    results["evaluate_and_expand_us"] = _per_call(
-        lambda: wwc.evaluate(assessment, std).to_dict(), seconds) * 1e6
+    results["evaluate_and_expand_us"] = (
+        _per_call(lambda: wwc.evaluate(assessment, std).to_dict(), seconds) * 1e6
+    )
 
     tracemalloc.start()
     wwc.evaluate(assessment, std).to_dict()
     results["evaluation_peak_kib"] = tracemalloc.get_traced_memory()[1] / 1024
     tracemalloc.stop()
-    results["revision_load_peak_kib"] = float(subprocess.run(
-        [sys.executable, "-c",
-         "import tracemalloc, wwc_standard; tracemalloc.start(); wwc_standard.standard('2024'); "
-         "print(tracemalloc.get_traced_memory()[1] / 1024)"],
-        check=True, capture_output=True, text=True,
-    ).stdout)
+    results["revision_load_peak_kib"] = float(
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import tracemalloc, wwc_standard; tracemalloc.start(); "
+                "wwc_standard.standard('2024'); "
+                "print(tracemalloc.get_traced_memory()[1] / 1024)",
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
 
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
     print(f"python {sys.version.split()[0]}, {'quick' if args.quick else 'full'} run")
-    print(f"cold import               {results['import_ms']:8.1f} ms over a bare interpreter "
-          f"({results['bare_interpreter_ms']:.1f} ms)")
-    print(f"  heavy modules at import {results['heavy_modules_at_import']}, "
-          f"revisions read: {results['revisions_read_at_import']}")
+    print(
+        f"cold import               {results['import_ms']:8.1f} ms over a bare interpreter "
+        f"({results['bare_interpreter_ms']:.1f} ms)"
+    )
+    print(
+        f"  heavy modules at import {results['heavy_modules_at_import']}, "
+        f"revisions read: {results['revisions_read_at_import']}"
+    )
     print(f"first load of 2024       {results['first_load_ms']:8.1f} ms")
     print(f"evaluate(), 43 answers    {results['evaluate_us']:8.1f} us per call")
-    print(f"  baseline: count met     {results['baseline_count_met_us']:8.2f} us per call "
-          f"(evaluate is {results['evaluate_over_baseline']:.1f}x)")
+    print(
+        f"  baseline: count met     {results['baseline_count_met_us']:8.2f} us per call "
+        f"(evaluate is {results['evaluate_over_baseline']:.1f}x)"
+    )
     print(f"evaluate() from a dict    {results['evaluate_from_dict_us']:8.1f} us per call")
     print(f"evaluate() + to_dict()    {results['evaluate_and_expand_us']:8.1f} us per call")
-    print(f"peak memory: revision load {results['revision_load_peak_kib']:.0f} KiB, "
-          f"expanded evaluation {results['evaluation_peak_kib']:.0f} KiB")
+    print(
+        f"peak memory: revision load {results['revision_load_peak_kib']:.0f} KiB, "
+        f"expanded evaluation {results['evaluation_peak_kib']:.0f} KiB"
+    )
     return 0
 
 

@@ -290,7 +290,7 @@ def problems_of(standard: Standard) -> Iterator[Problem]:
         for i, key in enumerate(sources):
             if key not in source_keys:
                 yield Problem(
-                    path=f"{path}.provenance.sources[{i}]",
+                    path=f"{path}.provenance.sources[{i}]" if path else f"provenance.sources[{i}]",
                     code="unknown-source",
                     message=f"source {key!r} is not among the revision's sources",
                     hint="add it under [[sources]] or fix the key",

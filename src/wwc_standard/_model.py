@@ -272,7 +272,11 @@ class Standard:
     def __getitem__(self, criterion_id: str) -> Criterion:
         try:
             return self._by_id[criterion_id]
-        except KeyError:
+        except (KeyError, TypeError):
+            if not isinstance(criterion_id, str):
+                raise KeyError(
+                    f"criterion ids are strings such as 'DM1', not {criterion_id!r}"
+                ) from None
             from ._suggest import did_you_mean
 
             hint = did_you_mean(criterion_id, self._by_id)
