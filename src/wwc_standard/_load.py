@@ -242,11 +242,16 @@ def _merge_sources(parent: object, child: object) -> object:
 # -- the standard's own rules ---------------------------------------------------------------
 
 
-def _duplicates(values: Sequence[str]) -> Iterator[tuple[int, str]]:
+def _duplicate_ids(values: Sequence[str], path: str, what: str) -> Iterator[Problem]:
+    """A problem for every repeat of an id; ``path`` has an ``{index}`` to fill in."""
     seen: set[str] = set()
     for index, value in enumerate(values):
         if value in seen:
-            yield index, value
+            yield Problem(
+                path=path.format(index=index),
+                code="duplicate-id",
+                message=f"{what} {value!r} is listed twice",
+            )
         seen.add(value)
 
 
@@ -279,12 +284,7 @@ def _cycle(graph: Mapping[str, Sequence[str]]) -> list[str] | None:
 def problems_of(standard: Standard) -> Iterator[Problem]:
     """Every way ``standard`` breaks the rules a revision must follow."""
     source_keys = [source.key for source in standard.sources]
-    for index, key in _duplicates(source_keys):
-        yield Problem(
-            path=f"sources[{index}].key",
-            code="duplicate-id",
-            message=f"source {key!r} is listed twice",
-        )
+    yield from _duplicate_ids(source_keys, "sources[{index}].key", "source")
 
     def cited(path: str, sources: Sequence[str]) -> Iterator[Problem]:
         for i, key in enumerate(sources):
@@ -308,22 +308,12 @@ def problems_of(standard: Standard) -> Iterator[Problem]:
         )
 
     codes = [area.code for area in standard.practice_areas]
-    for index, code in _duplicates(codes):
-        yield Problem(
-            path=f"practice_areas[{index}].code",
-            code="duplicate-id",
-            message=f"practice area {code!r} is listed twice",
-        )
+    yield from _duplicate_ids(codes, "practice_areas[{index}].code", "practice area")
     for index, area in enumerate(standard.practice_areas):
         yield from cited(f"practice_areas[{index}]", area.provenance.sources)
 
     ids = [criterion.id for criterion in standard.criteria]
-    for index, criterion_id in _duplicates(ids):
-        yield Problem(
-            path=f"criteria[{index}].id",
-            code="duplicate-id",
-            message=f"criterion {criterion_id!r} is listed twice",
-        )
+    yield from _duplicate_ids(ids, "criteria[{index}].id", "criterion")
     known = set(ids)
     for index, criterion in enumerate(standard.criteria):
         path = f"criteria[{index}]"
@@ -359,12 +349,11 @@ def problems_of(standard: Standard) -> Iterator[Problem]:
         checklist = criterion.checklist
         if checklist is not None:
             yield from cited(f"{path}.checklist", checklist.provenance.sources)
-            for i, item_id in _duplicates(checklist.item_ids):
-                yield Problem(
-                    path=f"{path}.checklist.items[{i}].id",
-                    code="duplicate-id",
-                    message=f"checklist item {item_id!r} of {criterion.id} is listed twice",
-                )
+            yield from _duplicate_ids(
+                checklist.item_ids,
+                path + ".checklist.items[{index}].id",
+                f"{criterion.id} checklist item",
+            )
             for i, item in enumerate(checklist.items):
                 if item.provenance is not None:
                     yield from cited(f"{path}.checklist.items[{i}]", item.provenance.sources)
@@ -424,12 +413,9 @@ def problems_of(standard: Standard) -> Iterator[Problem]:
             hint="sort the codes so the fingerprint does not depend on their order",
         )
 
-    for index, requirement_id in _duplicates([r.id for r in standard.requirements]):
-        yield Problem(
-            path=f"requirements[{index}].id",
-            code="duplicate-id",
-            message=f"requirement {requirement_id!r} is listed twice",
-        )
+    yield from _duplicate_ids(
+        [r.id for r in standard.requirements], "requirements[{index}].id", "requirement"
+    )
     for index, requirement in enumerate(standard.requirements):
         yield from cited(f"requirements[{index}]", requirement.provenance.sources)
 
