@@ -32,8 +32,11 @@ __all__ = [
     "Assessment",
     "City",
     "check_against",
+    "checklist_outcome",
     "load_assessment",
     "parse_assessment",
+    "read_assessment_data",
+    "resolve",
     "validate",
 ]
 

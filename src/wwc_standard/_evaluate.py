@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from ._assessment import Answer, AnswerStatus, Assessment, checklist_outcome, resolve
-from ._model import Criterion, Standard
+from ._model import Criterion, Requirement, Standard
 from ._tiers import Tier
 from ._version import __version__
 from .errors import AssessmentError, IncompleteStandard, Problem
@@ -720,7 +720,7 @@ def _eligibility(assessment: Assessment, standard: Standard) -> tuple[bool, tupl
 
 
 def _requirement_result(
-    requirement: Any, answer: Answer | None, require_evidence: bool
+    requirement: Requirement, answer: Answer | None, require_evidence: bool
 ) -> RequirementResult:
     if answer is None or answer.status is None or answer.status is AnswerStatus.UNKNOWN:
         status = Status.UNKNOWN
