@@ -19,6 +19,7 @@ from pathlib import Path
 REQUIRED = (
     "wwc_standard/py.typed",
     "wwc_standard/examples/exampleton.json",
+    "wwc_standard/locales/README.md",
     *(f"wwc_standard/standards/{year}.toml" for year in range(2022, 2027)),
 )
 
