@@ -533,9 +533,7 @@ class Evaluation:
                         missing_items=result.missing_items,
                         items_needed=max(
                             0, (result.checklist_required or 0) - (result.checklist_met or 0)
-                        )
-                        if result.checklist_required is not None
-                        else 0,
+                        ),
                         blocked_by=result.blocked_by,
                         unlocks=result.unlocks,
                     )

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._provenance import Provenance, Source
-from ._tiers import ComponentBreadth, PercentageBands
+from ._tiers import AnyTierRule
 
 if TYPE_CHECKING:
     from .errors import Problem
@@ -192,7 +192,7 @@ class Standard:
     """Its practice areas, in published order."""
     criteria: tuple[Criterion, ...]
     """Its criteria, in published order."""
-    tier_rule: PercentageBands | ComponentBreadth
+    tier_rule: AnyTierRule
     """How met criteria become a tier: percentage bands, or breadth across components."""
     eligibility: Eligibility
     """Which cities may certify."""
