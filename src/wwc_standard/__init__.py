@@ -49,6 +49,7 @@ from .errors import (
     IncompleteStandard,
     InvalidStandard,
     Problem,
+    UnknownLocale,
     UnknownStandard,
     WWCError,
 )
@@ -86,6 +87,7 @@ __all__ = [
     "Status",
     "Tier",
     "TierRule",
+    "UnknownLocale",
     "UnknownStandard",
     "WWCError",
     "WorkingAcross",

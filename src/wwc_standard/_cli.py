@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
 
 from ._version import __version__
 from .errors import WWCError
@@ -20,8 +20,51 @@ __all__ = ["main"]
 EXIT_PROBLEM = 2
 
 
-class _Unreadable(Exception):
-    """An input file that cannot be read (missing, a directory, no permission)."""
+class Unreadable(Exception):
+    """An input file that cannot be read (missing, a directory, no permission); the command
+    line reports it as a problem with exit status 2."""
+
+
+def shared_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add the options every command takes to ``parser`` and return it."""
+    return parser
+
+
+def add_format_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--format text|json`` to ``parser``."""
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default) or json for programs",
+    )
+
+
+def add_assessment_source(parser: argparse.ArgumentParser) -> None:
+    """Add ``FILE | --example`` and ``--standard VERSION`` to ``parser``."""
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", metavar="FILE", help="the assessment, .json or .toml")
+    source.add_argument(
+        "--example",
+        action="store_true",
+        help="use the bundled example assessment (a fictional city)",
+    )
+    parser.add_argument(
+        "--standard",
+        metavar="VERSION",
+        help="the revision to evaluate against (default: the file's pin, else the newest)",
+    )
+
+
+def assessment_data(args: argparse.Namespace) -> Any:
+    """The assessment data named by ``FILE | --example``; :class:`Unreadable` if unreadable."""
+    from ._assessment import read_assessment_data
+    from ._examples import example_data
+
+    try:
+        return example_data() if args.example else read_assessment_data(args.file)
+    except OSError as error:
+        raise Unreadable(f"cannot read {args.file}: {error.strerror or error}") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,55 +77,39 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"wwc-standard {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    evaluate = commands.add_parser(
-        "evaluate",
-        help="evaluate an assessment file (JSON or TOML)",
-        description="Evaluate an assessment and print the tier, the points and every gap.",
+    evaluate = shared_options(
+        commands.add_parser(
+            "evaluate",
+            help="evaluate an assessment file (JSON or TOML)",
+            description="Evaluate an assessment and print the tier, the points and every gap.",
+        )
     )
-    source = evaluate.add_mutually_exclusive_group(required=True)
-    source.add_argument("file", nargs="?", metavar="FILE", help="the assessment, .json or .toml")
-    source.add_argument(
-        "--example",
-        action="store_true",
-        help="evaluate the bundled example assessment (a fictional city)",
-    )
-    evaluate.add_argument(
-        "--standard",
-        metavar="VERSION",
-        help="the revision to evaluate against (default: the file's pin, else the newest)",
-    )
-    evaluate.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text for people (default) or json for programs",
-    )
+    add_assessment_source(evaluate)
+    add_format_option(evaluate)
     evaluate.add_argument(
         "--require-evidence",
         action="store_true",
         help="auditor mode: count met answers only when they carry evidence",
     )
+    evaluate.set_defaults(run=_evaluate)
 
-    listing = commands.add_parser(
-        "standards",
-        help="list the shipped revisions",
-        description="List the shipped revisions with their fingerprints.",
+    listing = shared_options(
+        commands.add_parser(
+            "standards",
+            help="list the shipped revisions",
+            description="List the shipped revisions with their fingerprints.",
+        )
     )
-    listing.add_argument("--format", choices=("text", "json"), default="text")
+    add_format_option(listing)
+    listing.set_defaults(run=_standards)
     return parser
 
 
 def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
-    from ._assessment import read_assessment_data
     from ._evaluate import evaluate
-    from ._examples import example_data
     from ._render import render_json, render_text
 
-    try:
-        data = example_data() if args.example else read_assessment_data(args.file)
-    except OSError as error:
-        raise _Unreadable(f"cannot read {args.file}: {error.strerror or error}") from None
-    result = evaluate(data, args.standard, require_evidence=args.require_evidence)
+    result = evaluate(assessment_data(args), args.standard, require_evidence=args.require_evidence)
     out.write((render_json(result) if args.format == "json" else render_text(result)) + "\n")
     return 0
 
@@ -126,9 +153,8 @@ def main(
     err = err or sys.stderr
     args = _parser().parse_args(argv)
     try:
-        if args.command == "evaluate":
-            return _evaluate(args, out)
-        return _standards(args, out)
+        run: Callable[[argparse.Namespace, TextIO], int] = args.run
+        return run(args, out)
     except WWCError as error:
         problems = error.problems or ()
         if problems and len(problems) > 1:
@@ -138,7 +164,7 @@ def main(
         if not problems:
             err.write(f"error: {error}\n")
         return EXIT_PROBLEM
-    except _Unreadable as error:
+    except Unreadable as error:
         err.write(f"error: {error}\n")
         return EXIT_PROBLEM
     except BrokenPipeError:

@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 
 from ._assessment import Answer, AnswerStatus, Assessment, checklist_outcome, resolve
+from ._i18n import Message
 from ._model import Criterion, Requirement, Standard
 from ._tiers import Tier
 from ._version import __version__
@@ -68,6 +69,17 @@ class Reason:
     """The reason in English."""
     params: Mapping[str, Any] = attrs.field(factory=dict)
     """The values in the message, JSON-compatible."""
+    text: Message | None = attrs.field(default=None, eq=False, repr=False)
+    """The translatable message behind ``message``, when there is one."""
+
+    @classmethod
+    def of(cls, code: str, text: Message) -> Reason:
+        """A reason worded by a translatable :class:`~wwc_standard._i18n.Message`."""
+        return cls(code=code, message=str(text), params=text.json_params(), text=text)
+
+    def localized(self, locale: str) -> str:
+        """The reason in ``locale`` (English when it has no translatable message)."""
+        return self.text.render(locale) if self.text is not None else self.message
 
     def to_dict(self) -> dict[str, Any]:
         """The reason as JSON-compatible data."""

@@ -25,6 +25,7 @@ __all__ = [
     "IncompleteStandard",
     "InvalidStandard",
     "Problem",
+    "UnknownLocale",
     "UnknownStandard",
     "WWCError",
 ]
@@ -45,6 +46,24 @@ class Problem:
     """How to fix it, when there is something useful to say ("did you mean DM9?")."""
     params: Mapping[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
     """The values the message was built from, for callers that word problems themselves."""
+
+    text: Any = attrs.field(default=None, eq=False, repr=False)
+    """The translatable message behind ``message`` (a ``wwc_standard._i18n.Message``), if any."""
+    hint_text: Any = attrs.field(default=None, eq=False, repr=False)
+    """The translatable message behind ``hint``, if any."""
+
+    @classmethod
+    def of(cls, path: str, code: str, text: Any, hint: Any = None) -> Problem:
+        """A problem worded by translatable messages (``wwc_standard._i18n.Message``)."""
+        return cls(
+            path=path,
+            code=code,
+            message=str(text),
+            hint=None if hint is None else str(hint),
+            params=text.json_params(),
+            text=text,
+            hint_text=hint,
+        )
 
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
@@ -145,3 +164,20 @@ evaluate against that.
         )
         self.problems = (Problem(path="standard", code="incomplete-standard", message=message),)
         super().__init__(message)
+
+
+class UnknownLocale(WWCError, ValueError):
+    """A locale the library does not speak; ``.problems`` names it and the locales there are.
+
+    >>> from wwc_standard._i18n import negotiate
+    >>> try:
+    ...     negotiate("de")
+    ... except UnknownLocale as error:
+    ...     print(error)
+    wwc-standard does not speak 'de' (use one of en, es, pt_BR, fr)
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        first = self.problems[0]
+        super().__init__(f"{first.message} ({first.hint})" if first.hint else first.message)

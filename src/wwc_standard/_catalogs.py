@@ -1,0 +1,37 @@
+"""Reading the shipped gettext catalogs.
+
+The ``.po`` files under ``locales/`` are the only form committed and shipped; they are compiled
+in memory by Babel the first time a locale is used, so a wheel, an editable install and a
+source checkout all read the same files and no compiled ``.mo`` can fall out of date.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from importlib.resources import files
+
+__all__ = ["catalog_path", "load_catalog"]
+
+
+def catalog_path(locale: str, domain: str) -> str:
+    """The catalog's path inside the package, relative to ``wwc_standard/``."""
+    return f"locales/{locale}/LC_MESSAGES/{domain}.po"
+
+
+def load_catalog(locale: str, domain: str) -> gettext.NullTranslations:
+    """The compiled catalog of ``domain`` in ``locale``; the identity if none is shipped."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import Translations
+
+    resource = files("wwc_standard").joinpath(catalog_path(locale, domain))
+    if not resource.is_file():
+        return gettext.NullTranslations()
+    with resource.open("rb") as source:
+        catalog = read_po(source, locale=locale, domain=domain)
+    compiled = io.BytesIO()
+    # Fuzzy entries are left out, as msgfmt does: a guess is never shown as a translation.
+    write_mo(compiled, catalog, use_fuzzy=False)
+    compiled.seek(0)
+    return Translations(compiled, domain=domain)
