@@ -1,0 +1,511 @@
+"""Revisions 2017-2021, revision files of your own, diff, crosswalks, migration and schemas."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import wwc_standard as wwc
+from wwc_standard import Tier
+from wwc_standard._cli import main
+from wwc_standard._crosswalk import crosswalk, crosswalk_pairs, crosswalk_problems
+
+OLD = ("2017", "2018", "2019", "2020", "2021")
+PUBLIC_2018 = ("DG1", "DG2", "DG3", "OD1", "OD2", "SE1", "SE2", "SE3", "SE4", "PA1", "RDC6")
+SCHEMAS = Path(wwc.__file__).parent / "schemas"
+DOCS = Path(__file__).parent.parent / "docs"
+
+
+# -- the shipped 2017-2021 revisions (facts sections 2, 6 and 7) ----------------------------
+
+
+def test_every_shipped_revision_is_valid_and_cites_its_sources(any_shipped: wwc.Standard) -> None:
+    assert any_shipped.validate() == ()
+    assert wwc.Standard.from_dict(any_shipped.to_dict()) == any_shipped
+    keys = {source.key for source in any_shipped.sources}
+    for criterion in any_shipped.criteria:
+        assert set(criterion.provenance.sources) <= keys
+
+
+@pytest.mark.parametrize("version", OLD[1:])
+def test_2018_to_2021_are_the_2018_standard(version: str) -> None:
+    revision = wwc.standard(version)
+    assert [c.id for c in revision.criteria] == list(PUBLIC_2018)
+    assert revision.criteria_count == 45
+    assert not revision.complete
+    assert [a.code for a in revision.practice_areas] == [
+        "DG",
+        "EV",
+        "GM",
+        "OD",
+        "PA",
+        "RP",
+        "RDC",
+        "SE",
+    ]
+    assert revision.tier_rule == wwc.standard("2018").tier_rule
+    assert revision.tier_rule.thresholds(45) == (  # type: ignore[union-attr]
+        (Tier.SILVER, 23),
+        (Tier.GOLD, 31),
+        (Tier.PLATINUM, 38),
+    )
+    assert revision.eligibility.countries == ("US",)
+    assert revision.eligibility.population_floor == 30000
+    assert revision.tier_rule.provenance.inferred  # the Platinum bound is cut off in the source
+
+
+def test_inferred_ids_and_names_are_labelled() -> None:
+    """Facts section 6: DG2/DG3 names, OD and SE ids are INFERRED."""
+    revision = wwc.standard("2018")
+    for criterion_id in ("DG2", "DG3", "OD1", "OD2", "SE1", "SE2", "SE3", "SE4"):
+        criterion = revision[criterion_id]
+        assert criterion.provenance.inferred, criterion_id
+        assert "(name inferred)" in criterion.name, criterion_id
+    for criterion_id in ("DG1", "PA1", "RDC6"):
+        assert not revision[criterion_id].provenance.inferred
+    checklist = revision["DG1"].checklist
+    assert checklist is not None
+    assert checklist.quota == "3 of 4"
+    assert revision["DG2"].checklist is None  # quota UNKNOWN: never invented
+
+
+def test_2017_is_the_launch_standard_with_a_configurable_breadth_rule() -> None:
+    revision = wwc.standard("2017")
+    rule = revision.tier_rule
+    assert isinstance(rule, wwc.ComponentBreadth)
+    assert rule.components == ("commit", "measure", "take-stock", "act")
+    assert [(b.tier, b.components) for b in rule.bands] == [
+        (Tier.SILVER, 2),
+        (Tier.GOLD, 3),
+        (Tier.PLATINUM, 4),
+    ]
+    assert rule.working_across.provenance is not None
+    assert rule.working_across.provenance.inferred
+    assert len(revision.practice_areas) == 6
+    assert revision.criteria == ()
+    assert not revision.complete
+
+
+@pytest.mark.parametrize("version", OLD)
+def test_evaluating_an_incomplete_revision_is_refused(version: str) -> None:
+    revision = wwc.standard(version)
+    with pytest.raises(wwc.IncompleteStandard) as info:
+        wwc.evaluate({"answers": {}}, version)
+    error = info.value
+    assert isinstance(error, wwc.WWCError)
+    assert (error.listed, error.declared) == (len(revision.criteria), revision.criteria_count)
+    assert str(revision.criteria_count - len(revision.criteria)) in str(error)
+    assert "extends" in str(error)
+
+
+def test_newest_and_by_date_still_pick_the_right_revision() -> None:
+    import datetime
+
+    assert wwc.standard().version == "2026"
+    assert wwc.standard(on=datetime.date(2018, 6, 1)).version == "2018"
+    assert wwc.standard(on=datetime.date(2022, 7, 31)).version == "2021"
+
+
+# -- a complete 2018 built by a user file ----------------------------------------------------
+
+
+def _complete_2018(tmp_path: Path) -> wwc.Standard:
+    lines = [
+        'version = "2018-complete-test"',
+        'extends = "2018"',
+        'title = "2018 completed for a test"',
+        'changes = ["Adds 34 placeholder criteria so that the 2018 bands can be tested."]',
+        "[[sources]]",
+        'key = "test"',
+        'title = "A test"',
+    ]
+    for n in range(34):
+        lines += [
+            "[[amend_criteria]]",
+            f'id = "GM{n + 1}"',
+            'practice_area = "GM"',
+            f'name = "Placeholder {n + 1}"',
+            'description = "A placeholder for a test."',
+            'provenance = { basis = "inferred", sources = ["test"] }',
+        ]
+    path = tmp_path / "complete.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return wwc.load_standard(path)
+
+
+@pytest.mark.parametrize(
+    ("met", "tier"),
+    [
+        (22, Tier.NONE),
+        (23, Tier.SILVER),
+        (30, Tier.SILVER),
+        (31, Tier.GOLD),
+        (37, Tier.GOLD),
+        (38, Tier.PLATINUM),
+    ],
+)
+def test_complete_2018_counts_give_the_tiers_of_the_facts(
+    tmp_path: Path, met: int, tier: Tier
+) -> None:
+    """Facts section 3: of 45, 0-22 none, 23-30 Silver (30/45 = 66.67% is Silver), 31-37 Gold,
+    38-45 Platinum."""
+    revision = _complete_2018(tmp_path)
+    assert revision.complete
+    assert revision.possible == 45
+    ids = [c.id for c in revision.criteria]
+    result = wwc.evaluate({"answers": dict.fromkeys(ids[:met], "met")}, revision)
+    assert (result.points, result.tier) == (met, tier)
+
+
+# -- the breadth rule is monotonic -----------------------------------------------------------
+
+
+def _breadth_revision(sizes: list[int], min_criteria: int, min_percent: int) -> wwc.Standard:
+    data = wwc.standard("2017").to_dict()
+    data["version"] = "2017-test"
+    components = ["commit", "measure", "take-stock", "act"]
+    data["criteria"] = [
+        {
+            "id": f"{component[0].upper()}{n}",
+            "practice_area": "OD",
+            "name": f"{component} {n}",
+            "description": "test",
+            "components": [component],
+            "provenance": {"basis": "inferred"},
+        }
+        for component, size in zip(components, sizes, strict=True)
+        for n in range(size)
+    ]
+    data["criteria_count"] = sum(sizes)
+    data["tier_rule"]["working_across"] = {"min_criteria": min_criteria, "min_percent": min_percent}
+    return wwc.Standard.from_dict(data)
+
+
+@given(
+    sizes=st.lists(st.integers(1, 5), min_size=4, max_size=4),
+    min_criteria=st.integers(1, 2),
+    min_percent=st.sampled_from([0, 34, 50, 100]),
+    data=st.data(),
+)
+def test_breadth_rule_is_monotonic(
+    sizes: list[int], min_criteria: int, min_percent: int, data: st.DataObject
+) -> None:
+    """Facts section 7: Silver works across 2 components, Gold 3, Platinum 4; meeting more
+    criteria never lowers the tier, whatever "working across" is set to."""
+    try:
+        revision = _breadth_revision(sizes, min_criteria, min_percent)
+    except wwc.InvalidStandard:
+        return  # a setting no component can reach is refused on load
+    ids = [c.id for c in revision.criteria]
+    smaller = data.draw(st.sets(st.sampled_from(ids)))
+    larger = smaller | data.draw(st.sets(st.sampled_from(ids)))
+    rule = revision.tier_rule
+    assert rule.tier(smaller, revision.criteria) <= rule.tier(larger, revision.criteria)
+
+
+# -- revision files of your own --------------------------------------------------------------
+
+
+def test_json_and_toml_files_give_the_same_fingerprint(tmp_path: Path) -> None:
+    data = wwc.standard("2024").to_dict()
+    (tmp_path / "r.json").write_text(json.dumps(data), encoding="utf-8")
+    loaded = wwc.load_standard(tmp_path / "r.json")
+    assert loaded.fingerprint == wwc.standard("2024").fingerprint
+
+
+def test_amendments_replace_refine_and_remove(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        """
+version = "2018-mine"
+extends = "2018"
+title = "mine"
+changes = ["DG2 named; SE4 removed; DG3 gets a prerequisite."]
+remove_criteria = ["SE4"]
+[[amend_criteria]]
+id = "DG2"
+name = "Official name"
+[[amend_criteria]]
+id = "DG3"
+prerequisites = ["DG1"]
+""",
+        encoding="utf-8",
+    )
+    mine = wwc.load_standard(path)
+    assert mine["DG2"].name == "Official name"
+    assert mine["DG2"].description == wwc.standard("2018")["DG2"].description
+    assert mine["DG3"].prerequisites == ("DG1",)
+    assert "SE4" not in mine
+
+
+def test_problems_of_a_file_carry_its_path(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        'version = "x"\nextends = "2018"\nchanges = ["c"]\nremove_criteria = ["ZZ1"]\n'
+        '[[amend_criteria]]\nid = "NEW1"\nname = "n"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(wwc.InvalidStandard) as info:
+        wwc.load_standard(path)
+    assert info.value.origin == str(path)
+    found = {(p.path, p.code) for p in info.value.problems}
+    assert ("remove_criteria[0]", "unknown-criterion") in found
+    assert ("amend_criteria[0].practice_area", "missing-field") in found
+    (tmp_path / "broken.toml").write_text("version = ", encoding="utf-8")
+    with pytest.raises(wwc.InvalidStandard) as info:
+        wwc.load_standard(tmp_path / "broken.toml")
+    assert info.value.problems[0].code == "invalid-toml"
+    with pytest.raises(wwc.InvalidStandard) as info:
+        wwc.load_standard(tmp_path / "nothing-here.toml")
+    assert info.value.problems[0].code == "unreadable-file"
+
+
+def test_assessment_pinned_to_a_user_revision(tmp_path: Path) -> None:
+    revision = _complete_2018(tmp_path)
+    pinned = {
+        "standard": revision.version,
+        "fingerprint": revision.fingerprint,
+        "answers": {"DG1": "met"},
+    }
+    assert wwc.evaluate(pinned, standard=revision).points == 1
+    other = dict(pinned, fingerprint=wwc.standard("2024").fingerprint)
+    with pytest.raises(wwc.AssessmentError) as info:
+        wwc.evaluate(other, standard=revision)
+    assert "fingerprint-mismatch" in {p.code for p in info.value.problems}
+
+
+# -- diff ------------------------------------------------------------------------------------
+
+
+def test_diff_of_a_revision_with_itself_is_empty(any_shipped: wwc.Standard) -> None:
+    result = wwc.diff(any_shipped, any_shipped)
+    assert not result
+    assert result.added == result.removed == result.renamed == result.changed == ()
+    assert json.loads(json.dumps(result.to_dict()))["a"] == any_shipped.version
+
+
+def test_diff_2018_2024_uses_the_crosswalk() -> None:
+    result = wwc.diff("2018", "2024")
+    renamed = {(r.old_id, r.new_id): r.inferred for r in result.renamed}
+    assert renamed[("DG1", "DM2")] is True
+    assert ("SE3", "SE4") in [g.from_ids for g in result.regrouped]
+    assert "DM7" in result.added
+    assert "OD2" in result.removed
+    assert result.criteria_count == (45, 43)
+    assert result.tier_rule is not None
+    assert "outcome" in result.requirements_added
+    assert "DG1 (Comprehensive Data Inventory) became DM2" in result.explain()
+
+
+# -- crosswalks and migration ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("earlier", "later"), crosswalk_pairs())
+def test_crosswalks_are_valid(earlier: str, later: str) -> None:
+    walk = crosswalk(earlier, later)
+    assert crosswalk_problems(walk, wwc.standard(earlier), wwc.standard(later)) == []
+    versions = wwc.standards()
+    assert versions.index(later) == versions.index(earlier) + 1
+
+
+def test_every_consecutive_pair_that_differs_has_a_crosswalk() -> None:
+    import itertools
+
+    for earlier, later in itertools.pairwise(wwc.standards()):
+        a, b = wwc.standard(earlier), wwc.standard(later)
+        if [c.id for c in a.criteria] != [c.id for c in b.criteria] or (
+            a.criteria_count != b.criteria_count
+        ):
+            assert (earlier, later) in crosswalk_pairs(), (earlier, later)
+
+
+def test_migrating_to_the_same_revision_is_the_identity(example_data: dict[str, Any]) -> None:
+    assessment = wwc.Assessment.from_dict(example_data)
+    moved = wwc.migrate(assessment, to=assessment.standard or "")
+    assert moved.assessment == assessment
+    assert moved.to_confirm == ()
+
+
+_2021_ANSWERS = st.dictionaries(
+    st.sampled_from(PUBLIC_2018),
+    st.sampled_from(["met", "unmet", "unknown", True, False, None]),
+)
+
+
+@given(
+    answers=_2021_ANSWERS,
+    version=st.sampled_from(["2018", "2021"]),
+    to=st.sampled_from(["2022", "2024", "2026", "2019"]),
+)
+def test_no_answer_is_lost_without_being_listed(
+    answers: dict[str, Any], version: str, to: str
+) -> None:
+    moved = wwc.migrate({"standard": version, "answers": answers}, to=to)
+    target = wwc.standard(to)
+    assert moved.assessment.standard == to
+    assert moved.assessment.fingerprint == target.fingerprint
+    assert set(moved.assessment.answers) <= {c.id for c in target.criteria}
+    listed = {origin for item in moved.to_confirm for origin in item.origins}
+    kept_without_doubt = set(answers) - listed
+    for criterion_id in kept_without_doubt:
+        # only a certain (read, one-to-one) route keeps an answer silently
+        assert criterion_id in moved.assessment.answers
+    for item in moved.to_confirm:
+        assert item.reason.message
+
+
+def test_migrate_refuses_without_a_path_or_a_pin() -> None:
+    with pytest.raises(wwc.NoMigrationPath):
+        wwc.migrate({"answers": {}}, to="2024")
+    mine = wwc.Standard.from_dict(
+        dict(wwc.standard("2024").to_dict(), version="mine", extends=None, changes=[])
+    )
+    with pytest.raises(wwc.NoMigrationPath):
+        wwc.migrate({"answers": {"DM1": "met"}}, to="2024", source=mine)
+
+
+def test_migrate_refuses_an_assessment_whose_pin_does_not_match() -> None:
+    data = {"standard": "2021", "fingerprint": wwc.standard("2024").fingerprint, "answers": {}}
+    with pytest.raises(wwc.AssessmentError):
+        wwc.migrate(data, to="2024")
+
+
+# -- JSON Schemas ----------------------------------------------------------------------------
+
+
+def test_committed_schemas_are_up_to_date() -> None:
+    from wwc_standard._schema import render, schemas
+
+    for name, schema in schemas().items():
+        assert (SCHEMAS / name).read_text("utf-8") == render(schema), (
+            f"{name} is out of date: run python -m wwc_standard._schema --write"
+        )
+
+
+def _json_like(value: Any) -> Any:
+    import datetime
+
+    if isinstance(value, dict):
+        return {k: _json_like(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_like(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _validator(name: str) -> Any:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((SCHEMAS / name).read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def test_shipped_revision_files_validate_against_the_schema() -> None:
+    validator = _validator("revision.schema.json")
+    folder = Path(wwc.__file__).parent / "standards"
+    for path in sorted(folder.glob("*.toml")):
+        data = _json_like(tomllib.loads(path.read_text("utf-8")))
+        errors = list(validator.iter_errors(data))
+        assert errors == [], (path.name, errors[:1])
+    for version in wwc.standards():
+        assert list(validator.iter_errors(wwc.standard(version).to_dict())) == []
+    assert list(validator.iter_errors({"version": "x"})) != []
+
+
+def test_examples_validate_against_the_assessment_schema() -> None:
+    validator = _validator("assessment.schema.json")
+    folder = Path(wwc.__file__).parent / "examples"
+    for path in sorted(folder.glob("*.json")):
+        assert list(validator.iter_errors(json.loads(path.read_text("utf-8")))) == []
+    assert list(validator.iter_errors({"answers": {"DM1": "maybe"}})) != []
+
+
+def test_json_examples_in_the_docs_validate() -> None:
+    """Every ```json block in docs/ that is an assessment validates against its schema."""
+    import re
+
+    validator = _validator("assessment.schema.json")
+    checked = 0
+    for page in sorted(DOCS.glob("*.md")):
+        for block in re.findall(r"```json\n(.*?)```", page.read_text("utf-8"), re.S):
+            try:
+                data = json.loads(block)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(data, dict) and "answers" in data and "format" not in data:
+                assert list(validator.iter_errors(data)) == [], page.name
+                checked += 1
+    assert checked > 0
+
+
+def test_worked_example_of_the_docs_loads(tmp_path: Path) -> None:
+    import re
+
+    text = (DOCS / "revision-files.md").read_text("utf-8")
+    (block,) = re.findall(r"```toml\n# worked example\n(.*?)```", text, re.S)
+    path = tmp_path / "worked.toml"
+    path.write_text(block, encoding="utf-8")
+    revision = wwc.load_standard(path)
+    assert revision.complete is False or revision.complete is True
+    assert revision.validate() == ()
+    assert revision["DM2"].checklist is not None
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_cli_diff() -> None:
+    code, out, err = run("diff", "2018", "2024")
+    assert (code, err) == (0, "")
+    assert "DM2" in out
+    code, out, _ = run("diff", "2025", "2026", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["added"] == []
+
+
+def test_cli_migrate_writes_atomically_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    source = tmp_path / "a.json"
+    source.write_text(json.dumps({"standard": "2021", "answers": {"DG1": "met"}}), "utf-8")
+    target = tmp_path / "b.json"
+    code, out, err = run("migrate", str(source), "--to", "2024", "-o", str(target))
+    assert (code, err) == (0, "")
+    assert json.loads(target.read_text("utf-8"))["answers"] == {"DM2": "met"}
+    assert "inferred" in out
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    code, _, err = run("migrate", str(source), "--to", "2024", "-o", str(target))
+    assert code == 2
+    assert "[output-exists]" in err
+    assert run("migrate", str(source), "--to", "2024", "-o", str(target), "--force")[0] == 0
+    before = source.read_text("utf-8")
+    code, _, err = run("migrate", str(source), "--to", "2024", "-o", str(source), "--force")
+    assert code == 2
+    assert "[same-file]" in err
+    link = tmp_path / "link.json"
+    os.link(source, link)
+    code, _, err = run("migrate", str(source), "--to", "2024", "-o", str(link), "--force")
+    assert code == 2
+    assert "[same-file]" in err
+    assert source.read_text("utf-8") == before
+
+
+def test_cli_standards_marks_incomplete_revisions() -> None:
+    code, out, _ = run("standards")
+    assert code == 0
+    lines = {line.split()[0]: line for line in out.splitlines()}
+    assert "incomplete" in lines["2018"]
+    assert "incomplete" not in lines["2024"]
