@@ -1,0 +1,228 @@
+"""The planning commands of the command line: ``roadmap``, ``what-if`` and ``path``.
+
+Each reads an assessment like ``evaluate`` does (``FILE | --example``, ``--standard``) and prints
+text for people or JSON for programs; problems go through the same error discipline (one per
+line, exit status 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from typing import Any, TextIO
+
+from ._i18n import Message
+from .errors import AssessmentError, Problem
+
+__all__ = ["add_plan_commands"]
+
+
+def add_plan_commands(commands: Any) -> None:
+    """Register ``roadmap``, ``what-if`` and ``path`` on the subparsers ``commands``."""
+    from ._cli import add_assessment_source, add_format_option, shared_options
+
+    roadmap = shared_options(
+        commands.add_parser(
+            "roadmap",
+            help="what to do in the next 3, 6 and 12 months",
+            description=(
+                "Print a roadmap: the steps for the next 3, 6 and 12 months, in order, with the "
+                "projected tier of each horizon. Efforts are advice, not part of the standard."
+            ),
+        )
+    )
+    add_assessment_source(roadmap)
+    add_format_option(roadmap)
+    roadmap.add_argument(
+        "--capacity",
+        type=float,
+        metavar="WEEKS",
+        help="person-weeks of staff time a month (default: the guidance's, 6)",
+    )
+    roadmap.add_argument("--target", metavar="TIER", help="reach this tier first")
+    _effort_option(roadmap)
+    _evidence_option(roadmap)
+    roadmap.set_defaults(run=_roadmap)
+
+    what_if = shared_options(
+        commands.add_parser(
+            "what-if",
+            help="evaluate again with some answers changed",
+            description="Evaluate again with some answers changed, and print what differs.",
+        )
+    )
+    add_assessment_source(what_if)
+    add_format_option(what_if)
+    what_if.add_argument("--meet", nargs="+", default=[], metavar="ID", help="criteria to meet")
+    what_if.add_argument(
+        "--unmeet", nargs="+", default=[], metavar="ID", help="criteria to answer unmet"
+    )
+    what_if.add_argument(
+        "--item",
+        nargs="+",
+        default=[],
+        metavar="ID.ITEM=VALUE",
+        help="checklist items to change, e.g. DG1.a=true (true, false or unknown)",
+    )
+    _evidence_option(what_if)
+    what_if.set_defaults(run=_what_if)
+
+    path = shared_options(
+        commands.add_parser(
+            "path",
+            help="the cheapest set of criteria that reaches a tier",
+            description=(
+                "Print the cheapest set of criteria (and checklist items) whose completion "
+                "reaches a tier, with its effort (advice)."
+            ),
+        )
+    )
+    add_assessment_source(path)
+    add_format_option(path)
+    path.add_argument("--to", required=True, metavar="TIER", help="silver, gold or platinum")
+    _effort_option(path)
+    _evidence_option(path)
+    path.set_defaults(run=_path)
+
+
+def _effort_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--effort",
+        nargs="+",
+        default=[],
+        metavar="ID=WEEKS",
+        help="override the advised effort of a criterion (inf: will not take it on)",
+    )
+
+
+def _evidence_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--require-evidence",
+        action="store_true",
+        help="auditor mode: count met answers only when they carry evidence",
+    )
+
+
+def _evaluation(args: argparse.Namespace) -> Any:
+    from ._cli import assessment_data
+    from ._evaluate import evaluate
+
+    return evaluate(assessment_data(args), args.standard, require_evidence=args.require_evidence)
+
+
+def _efforts(values: list[str]) -> dict[str, float]:
+    found: dict[str, float] = {}
+    problems = []
+    for index, value in enumerate(values):
+        key, sep, number = value.partition("=")
+        try:
+            effort = float(number) if sep else math.nan
+        except ValueError:
+            effort = math.nan
+        if not key or math.isnan(effort):
+            problems.append(
+                Problem.of(
+                    f"--effort[{index}]",
+                    "invalid-effort",
+                    Message(
+                        "write an effort as ID=WEEKS, such as OD3=4; found {value}",
+                        value=repr(value),
+                    ),
+                )
+            )
+            continue
+        found[key] = effort
+    if problems:
+        raise AssessmentError(problems)
+    return found
+
+
+def _tier(text: str, option: str) -> Any:
+    from ._tiers import Tier
+
+    try:
+        return Tier.parse(text)
+    except ValueError:
+        raise AssessmentError(
+            [
+                Problem.of(
+                    option,
+                    "unknown-tier",
+                    Message("unknown tier {tier}", tier=repr(text)),
+                    hint=Message("use silver, gold or platinum"),
+                )
+            ]
+        ) from None
+
+
+def _roadmap(args: argparse.Namespace, out: TextIO) -> int:
+    from ._roadmap import roadmap
+
+    efforts = _efforts(args.effort)
+    target = _tier(args.target, "--target") if args.target else None
+    plan = roadmap(
+        _evaluation(args), capacity=args.capacity, target=target, guidance=efforts or None
+    )
+    locale = getattr(args, "locale", "en") or "en"
+    if args.format == "json":
+        out.write(json.dumps(plan.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        out.write(plan.explain(locale) + "\n")
+    return 0
+
+
+def _items(values: list[str]) -> dict[str, dict[str, bool | None]]:
+    words: dict[str, bool | None] = {"true": True, "false": False, "unknown": None}
+    found: dict[str, dict[str, bool | None]] = {}
+    problems = []
+    for index, value in enumerate(values):
+        target, sep, word = value.partition("=")
+        criterion, dot, item = target.partition(".")
+        if not (sep and dot and criterion and item and word.lower() in words):
+            problems.append(
+                Problem.of(
+                    f"--item[{index}]",
+                    "invalid-item",
+                    Message(
+                        "write a checklist item as ID.ITEM=VALUE, such as DG1.a=true (true, "
+                        "false or unknown); found {value}",
+                        value=repr(value),
+                    ),
+                )
+            )
+            continue
+        found.setdefault(criterion, {})[item] = words[word.lower()]
+    if problems:
+        raise AssessmentError(problems)
+    return found
+
+
+def _what_if(args: argparse.Namespace, out: TextIO) -> int:
+    from ._whatif import compare, what_if
+
+    items = _items(args.item)
+    before = _evaluation(args)
+    after = what_if(before, meet=args.meet, unmeet=args.unmeet, checklist=items)
+    comparison = compare(before, after)
+    locale = getattr(args, "locale", "en") or "en"
+    if args.format == "json":
+        data = {"comparison": comparison.to_dict(), "evaluation": after.to_dict()}
+        out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        out.write(comparison.explain(locale) + "\n")
+    return 0
+
+
+def _path(args: argparse.Namespace, out: TextIO) -> int:
+    from ._path import path_to
+
+    efforts = _efforts(args.effort)
+    target = _tier(args.to, "--to")
+    found = path_to(_evaluation(args), target, effort=efforts or None)
+    locale = getattr(args, "locale", "en") or "en"
+    if args.format == "json":
+        out.write(json.dumps(found.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        out.write(found.explain(locale) + "\n")
+    return 0 if found.reachable else 1

@@ -1,0 +1,346 @@
+"""Advisory effort data: how much staff time a criterion takes, and how much time a city has.
+
+This is the project's own advice, kept apart from the official standard. It orders roadmaps and
+prices paths, and it can never change a status or a tier: only the revision decides those. The
+shipped data is ``guidance/effort.toml`` (person-weeks, each estimate with its reason); a user
+overrides any criterion's estimate with :meth:`Guidance.with_efforts`, or loads data of their
+own with :func:`load_guidance`.
+
+>>> g = guidance()
+>>> g.unit, g.basis
+('person-weeks', 'advice')
+>>> import wwc_standard
+>>> std = wwc_standard.standard("2024")
+>>> g.estimate(std["OD3"]).effort, g.estimate(std["DM1"]).effort
+(8.0, 6.0)
+>>> g.with_efforts({"DM1": 2}).estimate(std["DM1"]).source
+'override'
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._i18n import N_, Message, Plural, Text
+from .errors import Problem, WWCError, _listing
+
+if TYPE_CHECKING:
+    from ._model import Criterion, Standard
+
+__all__ = ["EffortEstimate", "Guidance", "InvalidGuidance", "guidance", "load_guidance"]
+
+
+class InvalidGuidance(WWCError, ValueError):
+    """Effort guidance (a file or overrides) that cannot be used; ``.problems`` lists why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(self.localized("en"))
+
+    def localized(self, locale: str = "en") -> str:
+        """The error with every problem, in ``locale``."""
+        n = len(self.problems)
+        heading = Plural(
+            "{n} problem in the effort guidance:", "{n} problems in the effort guidance:", n
+        )
+        return _listing(self.problems, heading, locale)
+
+
+_UNITS = {"person-weeks": N_("person-weeks")}
+
+
+class _Unit:
+    """The unit of effort as a message value: worded for the locale when the library knows it
+    ("person-weeks"), as given otherwise (a unit of the user's own guidance)."""
+
+    __slots__ = ("unit",)
+
+    def __init__(self, unit: str) -> None:
+        self.unit = unit
+
+    def localized(self, locale: str) -> str:
+        known = _UNITS.get(self.unit)
+        return self.unit if known is None else Message(known).render(locale)
+
+    def __str__(self) -> str:
+        return self.unit
+
+
+def unit_value(unit: str) -> _Unit:
+    """The unit of effort (``Guidance.unit``) as a value of a translatable message."""
+    return _Unit(unit)
+
+
+def _frozen(value: Mapping[str, EffortEstimate]) -> Mapping[str, EffortEstimate]:
+    import types
+
+    return types.MappingProxyType(dict(value))
+
+
+@attrs.frozen(kw_only=True)
+class EffortEstimate:
+    """An advisory estimate of the effort a criterion takes, with why."""
+
+    effort: float
+    """Staff time, in the guidance's unit (person-weeks); ``math.inf`` means "will not do"."""
+    reason: str
+    """Why this estimate, in English (the project's advice, or the user's own)."""
+    source: str
+    """Where it comes from: ``"criterion"``, ``"area"``, ``"default"`` (the guidance data,
+    by how specific the entry is) or ``"override"`` (given by the user)."""
+
+
+@attrs.frozen(kw_only=True)
+class Guidance:
+    """Advisory effort data: per criterion, per practice area, a default, and the capacity.
+
+    Every estimate is advice of the wwc-standard project, not part of the WWC standard.
+    """
+
+    unit: str
+    """The unit of every effort and capacity figure ("person-weeks")."""
+    basis: str
+    """Always ``"advice"``: nothing here is official."""
+    note: str
+    """What the data is, in words."""
+    default: EffortEstimate
+    """The estimate for a criterion whose id and practice area are not listed."""
+    areas: Mapping[str, EffortEstimate] = attrs.field(factory=dict, converter=_frozen)
+    """Practice area code to the default estimate of its criteria."""
+    criteria: Mapping[str, EffortEstimate] = attrs.field(factory=dict, converter=_frozen)
+    """Criterion id to its estimate, where it differs from its area's."""
+    capacity_per_month: float
+    """The default staff time available for the work each month, in ``unit``."""
+    capacity_reason: str
+    """Why that default."""
+    evidence_fraction: float
+    """The share of a criterion's effort that gathering its evidence takes (for an answer met
+    in practice but unverified in auditor mode)."""
+
+    def estimate(self, criterion: Criterion) -> EffortEstimate:
+        """The estimate for ``criterion``: its own, else its area's, else the default."""
+        found = self.criteria.get(criterion.id)
+        if found is None:
+            found = self.areas.get(criterion.practice_area, self.default)
+        return found
+
+    def effort(self, criterion: Criterion) -> float:
+        """The effort of ``criterion`` in ``unit``."""
+        return self.estimate(criterion).effort
+
+    def with_efforts(self, efforts: Mapping[str, float], *, reason: str = "") -> Guidance:
+        """This guidance with the efforts of some criteria replaced (criterion id to effort).
+
+        An effort is a number of ``unit`` at least 0, or ``math.inf`` for a criterion the city
+        will not take on (paths and roadmaps then leave it out). Raises
+        :class:`InvalidGuidance` listing every value that is not such a number.
+
+        >>> guidance().with_efforts({"OD3": 1.5}).criteria["OD3"].effort
+        1.5
+        >>> guidance().with_efforts({"OD3": -1})
+        Traceback (most recent call last):
+        ...
+        wwc_standard._guidance.InvalidGuidance: 1 problem in the effort guidance:
+          efforts.OD3: an effort must be a number of person-weeks, at least 0 (or inf); ...
+        """
+        problems = []
+        added: dict[str, EffortEstimate] = {}
+        for key, value in efforts.items():
+            if not _is_effort(value):
+                problems.append(
+                    Problem.of(
+                        f"efforts.{key}",
+                        "invalid-effort",
+                        Message(
+                            "an effort must be a number of {unit}, at least 0 (or inf); "
+                            "found {value}",
+                            unit=unit_value(self.unit),
+                            value=repr(value),
+                        ),
+                    )
+                )
+                continue
+            added[str(key)] = EffortEstimate(
+                effort=float(value),
+                reason=reason or Text(Message("the user's own estimate")),
+                source="override",
+            )
+        if problems:
+            raise InvalidGuidance(problems)
+        return attrs.evolve(self, criteria={**self.criteria, **added})
+
+    def check(self, standard: Standard) -> list[Problem]:
+        """Problems of the overrides against ``standard``: ids that are not its criteria.
+
+        Entries of the shipped data for criteria a revision does not have are not problems
+        (the data serves every shipped revision); overrides must name real criteria.
+        """
+        from ._suggest import did_you_mean
+
+        ids = [criterion.id for criterion in standard.criteria]
+        problems = []
+        for key, estimate in self.criteria.items():
+            if estimate.source == "override" and key not in standard:
+                problems.append(
+                    Problem.of(
+                        f"efforts.{key}",
+                        "unknown-criterion",
+                        Message(
+                            "revision {version} has no criterion {criterion}",
+                            version=standard.version,
+                            criterion=repr(key),
+                        ),
+                        hint=_hint(did_you_mean(key, ids)),
+                    )
+                )
+        return problems
+
+
+def _hint(text: str | None) -> Message | None:
+    # did_you_mean() words its hint in English; keep its criterion as a value.
+    if text is None:
+        return None
+    return Message("did you mean {choice}?", choice=text.removeprefix("did you mean ")[:-1])
+
+
+def _is_effort(value: object) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return not math.isnan(value) and value >= 0
+
+
+def resolve_guidance(given: Guidance | Mapping[str, float] | None, standard: Standard) -> Guidance:
+    """The guidance to use: the shipped data, with ``given`` overrides applied when it is a
+    mapping; raise :class:`InvalidGuidance` for an override that names no criterion."""
+    if isinstance(given, Guidance):
+        result = given
+    elif given is None:
+        result = guidance()
+    else:
+        result = guidance().with_efforts(given)
+    problems = result.check(standard)
+    if problems:
+        raise InvalidGuidance(problems)
+    return result
+
+
+@functools.cache
+def guidance() -> Guidance:
+    """The effort guidance shipped with the package (read on first use, then cached)."""
+    import tomllib
+    from importlib import resources
+
+    text = (resources.files("wwc_standard") / "guidance" / "effort.toml").read_text("utf-8")
+    return _build(tomllib.loads(text), "guidance/effort.toml")
+
+
+def load_guidance(path: str | os.PathLike[str]) -> Guidance:
+    """Effort guidance of your own, from a TOML file in the layout of the shipped
+    ``guidance/effort.toml``; raise :class:`InvalidGuidance` listing every problem."""
+    import tomllib
+
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise InvalidGuidance(
+            [Problem.of("", "invalid-toml", Message("not valid TOML: {error}", error=str(error)))]
+        ) from None
+    return _build(data, os.fspath(path))
+
+
+def _build(data: Mapping[str, Any], origin: str) -> Guidance:
+    problems: list[Problem] = []
+
+    def estimate(entry: Any, path: str, source: str) -> EffortEstimate:
+        if not isinstance(entry, Mapping):
+            problems.append(
+                Problem.of(path, "wrong-type", Message("must be a table with effort and reason"))
+            )
+            return EffortEstimate(effort=0.0, reason="", source=source)
+        effort, reason = entry.get("effort"), entry.get("reason")
+        if not _is_effort(effort):
+            problems.append(
+                Problem.of(
+                    f"{path}.effort",
+                    "invalid-effort",
+                    Message(
+                        "an effort must be a number, at least 0; found {value}", value=repr(effort)
+                    ),
+                )
+            )
+            effort = 0.0
+        if not isinstance(reason, str) or not reason:
+            problems.append(
+                Problem.of(
+                    f"{path}.reason",
+                    "missing-reason",
+                    Message("every estimate needs a reason: say why, and that it is advice"),
+                )
+            )
+            reason = ""
+        assert isinstance(effort, int | float)
+        return EffortEstimate(effort=float(effort), reason=reason, source=source)
+
+    def table(key: str) -> Mapping[str, Any]:
+        value = data.get(key, {})
+        if not isinstance(value, Mapping):
+            problems.append(Problem.of(key, "wrong-type", Message("must be a table")))
+            return {}
+        return value
+
+    if data.get("basis") != "advice":
+        problems.append(
+            Problem.of(
+                "basis",
+                "not-advice",
+                Message('effort guidance must say basis = "advice": it is never official'),
+            )
+        )
+    capacity = table("capacity")
+    per_month = capacity.get("person_weeks_per_month")
+    if not _is_effort(per_month) or per_month == 0 or per_month == math.inf:
+        problems.append(
+            Problem.of(
+                "capacity.person_weeks_per_month",
+                "invalid-capacity",
+                Message(
+                    "the capacity must be a number above 0; found {value}", value=repr(per_month)
+                ),
+            )
+        )
+        per_month = 1.0
+    fraction = table("evidence").get("fraction", 0.1)
+    if not _is_effort(fraction) or fraction > 1:
+        problems.append(
+            Problem.of(
+                "evidence.fraction",
+                "invalid-fraction",
+                Message("must be a number from 0 to 1; found {value}", value=repr(fraction)),
+            )
+        )
+        fraction = 0.1
+    result = Guidance(
+        unit=str(data.get("unit", "person-weeks")),
+        basis="advice",
+        note=str(data.get("note", "")),
+        default=estimate(data.get("default"), "default", "default"),
+        areas={k: estimate(v, f"areas.{k}", "area") for k, v in table("areas").items()},
+        criteria={
+            k: estimate(v, f"criteria.{k}", "criterion") for k, v in table("criteria").items()
+        },
+        capacity_per_month=float(per_month or 1.0),
+        capacity_reason=str(capacity.get("reason", "")),
+        evidence_fraction=float(fraction or 0.0),
+    )
+    if problems:
+        raise InvalidGuidance(
+            [attrs.evolve(p, path=f"{origin}: {p.path}" if p.path else origin) for p in problems]
+        )
+    return result

@@ -1,0 +1,492 @@
+"""``path_to()``: the cheapest set of criteria whose completion reaches a tier.
+
+The effort model (advice, from :mod:`wwc_standard._guidance`), for a criterion not met:
+
+- not answered, unknown or unmet: its whole effort;
+- with a checklist short of its quota (or undecided, or not answered): its effort in proportion
+  to the items still needed, ``effort * needed / quota``, the items being the first ones in
+  published order not answered met (:func:`~wwc_standard._whatif.items_to_meet`);
+- blocked (answered met, waiting on a prerequisite): nothing of its own, whatever its effort;
+- unverified (auditor mode, met without evidence): ``evidence_fraction`` of its effort;
+- an effort of ``math.inf``: the city will not take it on; it and what it unlocks are left out.
+
+A prerequisite not met must be completed too, so only prerequisite-closed sets are considered.
+
+The search is exact: a depth-first branch and bound over the criteria not met, in a
+prerequisite order that tries cheaper criteria first. At each node the tier rule says how many
+more criteria the tier needs at the least (``TierRule.criteria_needed``, exact for both kinds of
+rule); the sum of that many of the cheapest criteria still open is a lower bound on what is left
+to pay, because every criterion added counts as one and costs at least its own effort. A branch
+whose cost plus bound cannot beat the best set found is cut; nothing else is.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._evaluate import Evaluation, Reason, Status, _requirement
+from ._guidance import Guidance, resolve_guidance, unit_value
+from ._i18n import Items, Localizable, Message, Plural
+from ._tiers import Tier
+from ._whatif import items_to_meet, tier_value, what_if
+
+if TYPE_CHECKING:
+    from ._model import Standard
+
+__all__ = ["Path", "PathStep", "Work", "path_to", "work_for"]
+
+_EPSILON = 1e-9
+
+
+class Weeks:
+    """An amount of effort as a message value, formatted for the locale ("2.5", "2,5")."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def localized(self, locale: str) -> str:
+        """The amount with at most one decimal."""
+        if locale == "en":
+            return f"{self.value:,.1f}".removesuffix(".0")
+        from babel.numbers import format_decimal
+
+        return str(format_decimal(round(self.value, 1), "#,##0.#", locale=locale))
+
+    def __str__(self) -> str:
+        return self.localized("en")
+
+
+@attrs.frozen(kw_only=True)
+class Work:
+    """What completing one criterion not met takes, under the effort model."""
+
+    index: int
+    """Its position in ``standard.criteria``."""
+    id: str
+    """Its id."""
+    status: Status
+    """Its status now."""
+    effort: float
+    """The effort still to spend (``math.inf`` when the city will not take it on)."""
+    full_effort: float
+    """Its whole effort per the guidance."""
+    items: tuple[str, ...]
+    """For a checklist: the items still to meet, in published order."""
+    prerequisites: tuple[int, ...]
+    """Indices of its prerequisites."""
+    reason: str
+    """Why the guidance gives this effort (advice)."""
+
+    @property
+    def nearness(self) -> float:
+        """The share of its whole effort still to spend: 0 when nothing is left of its own."""
+        if self.full_effort <= 0 or math.isinf(self.effort):
+            return 0.0 if self.effort == 0 else 1.0
+        return self.effort / self.full_effort
+
+
+def work_for(evaluation: Evaluation, guidance: Guidance) -> dict[int, Work]:
+    """The work of every criterion not met, by index in ``standard.criteria``."""
+    std = evaluation.standard
+    answers = evaluation.assessment.answers
+    index = {criterion.id: i for i, criterion in enumerate(std.criteria)}
+    found: dict[int, Work] = {}
+    for i, (criterion, status) in enumerate(zip(std.criteria, evaluation.statuses, strict=True)):
+        if status is Status.MET:
+            continue
+        estimate = guidance.estimate(criterion)
+        full = estimate.effort
+        items: tuple[str, ...] = ()
+        if status is Status.BLOCKED:
+            effort = 0.0
+        elif status is Status.UNVERIFIED:
+            effort = full * guidance.evidence_fraction
+        elif criterion.checklist is not None:
+            items = items_to_meet(answers.get(criterion.id), criterion.checklist)
+            effort = full * len(items) / criterion.checklist.required
+        else:
+            effort = full
+        if math.isinf(full) and status is not Status.BLOCKED:
+            # A blocked criterion is done already: it earns its point with its prerequisites.
+            effort = math.inf
+        found[i] = Work(
+            index=i,
+            id=criterion.id,
+            status=status,
+            effort=effort,
+            full_effort=full,
+            items=items,
+            prerequisites=tuple(index[p] for p in criterion.prerequisites if p in index),
+            reason=estimate.reason,
+        )
+    return found
+
+
+def _candidate_order(work: Mapping[int, Work], met: set[int]) -> list[int]:
+    """The criteria that can be completed (finite effort, prerequisites completable), in a
+    prerequisite order that takes the cheapest available first (published order on ties)."""
+    possible = {i for i, w in work.items() if not math.isinf(w.effort)}
+    changed = True
+    while changed:
+        changed = False
+        for i in sorted(possible):
+            if any(p not in met and p not in possible for p in work[i].prerequisites):
+                possible.discard(i)
+                changed = True
+    waiting = {i: sum(1 for p in work[i].prerequisites if p not in met) for i in possible}
+    unlocks: dict[int, list[int]] = {}
+    for i in possible:
+        for p in work[i].prerequisites:
+            if p not in met:
+                unlocks.setdefault(p, []).append(i)
+    heap = [(work[i].effort, i) for i, count in waiting.items() if count == 0]
+    heapq.heapify(heap)
+    order = []
+    while heap:
+        _, i = heapq.heappop(heap)
+        order.append(i)
+        for j in unlocks.get(i, ()):
+            waiting[j] -= 1
+            if waiting[j] == 0:
+                heapq.heappush(heap, (work[j].effort, j))
+    return order
+
+
+def cheapest(
+    standard: Standard, met: set[int], work: Mapping[int, Work], target: Tier
+) -> tuple[list[int], float] | None:
+    """The cheapest prerequisite-closed set of criteria (indices) that, added to ``met``,
+    reaches ``target``, and its effort; ``None`` when no set reaches it. Exact."""
+    rule = standard.tier_rule
+    criteria = standard.criteria
+    ids = [criterion.id for criterion in criteria]
+    order = _candidate_order(work, met)
+    costs = [work[i].effort for i in order]
+    by_cost = sorted(range(len(order)), key=lambda k: (costs[k], k))
+    taken: set[int] = set(met)
+    excluded: set[int] = set()
+    chosen: list[int] = []
+    best: list[Any] = [None, math.inf]
+
+    def needed() -> int | None:
+        return rule.criteria_needed(target, [ids[i] for i in taken], criteria)
+
+    def bound(position: int, count: int) -> float | None:
+        total, found = 0.0, 0
+        if count == 0:
+            return 0.0
+        for k in by_cost:
+            if k < position:
+                continue
+            i = order[k]
+            if any(p in excluded for p in work[i].prerequisites):
+                continue
+            total += costs[k]
+            found += 1
+            if found == count:
+                return total
+        return None
+
+    def search(position: int, cost: float) -> None:
+        count = needed()
+        if count is None:
+            return
+        if count == 0:
+            if cost < best[1] - _EPSILON:
+                best[0], best[1] = list(chosen), cost
+            return
+        if position >= len(order):
+            return
+        rest = bound(position, count)
+        if rest is None or cost + rest >= best[1] - _EPSILON:
+            return
+        i = order[position]
+        if not any(p in excluded for p in work[i].prerequisites):
+            taken.add(i)
+            chosen.append(i)
+            search(position + 1, cost + costs[position])
+            chosen.pop()
+            taken.discard(i)
+        excluded.add(i)
+        search(position + 1, cost)
+        excluded.discard(i)
+
+    search(0, 0.0)
+    if best[0] is None:
+        return None
+    return best[0], best[1]
+
+
+@attrs.frozen(kw_only=True)
+class PathStep:
+    """One criterion of a path: what to complete, and what it takes."""
+
+    criterion: str
+    """Its id."""
+    name: str
+    """Its name."""
+    status: Status
+    """Its status now."""
+    effort: float
+    """The effort it takes (advice), in the guidance's unit."""
+    items: tuple[str, ...] = ()
+    """For a checklist: the items to meet."""
+    blocked_by: tuple[str, ...] = ()
+    """Its prerequisites not met now (they are in the path too, earlier)."""
+    effort_reason: str = ""
+    """Why the guidance gives this effort (advice)."""
+    _title: Localizable | None = attrs.field(default=None, eq=False, repr=False)
+    """The criterion, to word its name for a locale; not content."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """As JSON-compatible data."""
+        return {
+            "criterion": self.criterion,
+            "name": self.name,
+            "status": self.status.value,
+            "effort": self.effort,
+            "items": list(self.items),
+            "blocked_by": list(self.blocked_by),
+            "effort_reason": self.effort_reason,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Path:
+    """The cheapest way from an evaluation to a tier (see :func:`path_to`)."""
+
+    target: Tier
+    """The tier asked for."""
+    start: Tier
+    """The tier held now."""
+    reachable: bool
+    """Whether the tier can be reached with the criteria the city can take on."""
+    steps: tuple[PathStep, ...]
+    """What to complete, prerequisites first; empty when the tier is held or unreachable."""
+    effort: float
+    """The total effort of the steps (advice), in ``unit``."""
+    unit: str
+    """The unit of effort ("person-weeks")."""
+    tier: Tier
+    """The tier reached once every step is done (the tier held, when unreachable)."""
+    points: int
+    """The points then."""
+    reasons: tuple[Reason, ...]
+    """What the path means: already held, why unreachable, what still stands between the
+    tier and certification (a gating requirement, eligibility)."""
+
+    @property
+    def criteria(self) -> tuple[str, ...]:
+        """The ids of the criteria to complete, in the order of ``steps``."""
+        return tuple(step.criterion for step in self.steps)
+
+    @property
+    def checklist(self) -> Mapping[str, tuple[str, ...]]:
+        """Criterion id to the checklist items to meet, for steps with a checklist."""
+        return {step.criterion: step.items for step in self.steps if step.items}
+
+    def explain(self, locale: str = "en") -> str:
+        """The path in words: one line per step, then its reasons."""
+        lines = []
+        if self.reachable and self.steps:
+            lines.append(
+                Plural(
+                    "{target}: {n} criterion to complete, about {effort} {unit} (advice)",
+                    "{target}: {n} criteria to complete, about {effort} {unit} (advice)",
+                    len(self.steps),
+                    target=tier_value(self.target),
+                    effort=Weeks(self.effort),
+                    unit=unit_value(self.unit),
+                ).render(locale)
+            )
+            for step in self.steps:
+                detail = (
+                    Message("items {items}", items=Items(step.items)).render(locale)
+                    if step.items
+                    else ""
+                )
+                lines.append(
+                    Message(
+                        "  {criterion} {name}: {effort} {detail}",
+                        criterion=step.criterion,
+                        name=step._title or step.name,
+                        effort=Weeks(step.effort),
+                        detail=detail,
+                    )
+                    .render(locale)
+                    .rstrip()
+                )
+        lines.extend(f"- {reason.localized(locale)}" for reason in self.reasons)
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """As JSON-compatible data."""
+        return {
+            "target": self.target.value,
+            "start": self.start.value,
+            "reachable": self.reachable,
+            "tier": self.tier.value,
+            "points": self.points,
+            "effort": self.effort,
+            "unit": self.unit,
+            "criteria": list(self.criteria),
+            "steps": [step.to_dict() for step in self.steps],
+            "reasons": [reason.to_dict() for reason in self.reasons],
+        }
+
+
+def certification_notes(evaluation: Evaluation, tier: Tier) -> list[Reason]:
+    """What still stands between ``tier`` and certification once it is earned."""
+    notes = []
+    for requirement in evaluation.requirements:
+        if requirement.gates_certification and requirement.status is not Status.MET:
+            named = _requirement(evaluation.standard, requirement.id)
+            message = (
+                Message(
+                    "certifying at {tier} also needs the {requirement} met: it is {status} "
+                    "(that it gates certification is inferred)",
+                    tier=tier_value(tier),
+                    requirement=named,
+                    status=requirement.status,
+                )
+                if requirement.inferred
+                else Message(
+                    "certifying at {tier} also needs the {requirement} met: it is {status}",
+                    tier=tier_value(tier),
+                    requirement=named,
+                    status=requirement.status,
+                )
+            )
+            notes.append(Reason.of("requirement-stands", message))
+    if not evaluation.eligible:
+        notes.append(
+            Reason.of(
+                "not-eligible",
+                Message(
+                    "the city is not eligible to certify under revision {version}",
+                    version=evaluation.standard.version,
+                ),
+            )
+        )
+    return notes
+
+
+def path_to(
+    evaluation: Evaluation,
+    tier: Tier | str,
+    *,
+    effort: Guidance | Mapping[str, float] | None = None,
+) -> Path:
+    """The cheapest set of criteria (and checklist items) whose completion reaches ``tier``.
+
+    Exact, not greedy (see the module's notes on the search). ``effort`` is effort guidance, or
+    criterion id to effort overriding the shipped advice; an effort of ``math.inf`` marks a
+    criterion the city will not take on. The path is empty when the tier is already held; when
+    no set reaches it, ``reachable`` is false and ``reasons`` say why.
+
+    >>> import wwc_standard as wwc
+    >>> e = wwc.evaluate(wwc.example_assessment())
+    >>> p = wwc.path_to(e, "gold")
+    >>> p.criteria, p.effort, p.tier
+    (('DM7', 'LC6', 'RDC7'), 13.0, <Tier.GOLD: 'gold'>)
+    >>> p.start, p.reachable
+    (<Tier.SILVER: 'silver'>, True)
+    """
+    target = Tier.parse(tier) if isinstance(tier, str) else tier
+    std = evaluation.standard
+    guidance = resolve_guidance(effort, std)
+    common: dict[str, Any] = {
+        "target": target,
+        "start": evaluation.tier,
+        "unit": guidance.unit,
+    }
+    if evaluation.tier >= target:
+        return Path(
+            reachable=True,
+            steps=(),
+            effort=0.0,
+            tier=evaluation.tier,
+            points=evaluation.points,
+            reasons=(
+                Reason.of(
+                    "already-held",
+                    Message(
+                        "{tier} is already earned: {points} points",
+                        tier=tier_value(evaluation.tier),
+                        points=evaluation.points,
+                    ),
+                ),
+                *certification_notes(evaluation, evaluation.tier),
+            ),
+            **common,
+        )
+    work = work_for(evaluation, guidance)
+    met = {i for i, status in enumerate(evaluation.statuses) if status is Status.MET}
+    found = cheapest(std, met, work, target)
+    if found is None:
+        left_out = [w.id for w in work.values() if math.isinf(w.effort)]
+        best = std.tier_rule.tier(
+            [std.criteria[i].id for i in met | set(_candidate_order(work, met))], std.criteria
+        )
+        reasons = [
+            Reason.of(
+                "unreachable",
+                Message(
+                    "{target} cannot be reached: with every criterion the city can take on, "
+                    "the tier is {best}",
+                    target=tier_value(target),
+                    best=tier_value(best),
+                ),
+            )
+        ]
+        if left_out:
+            reasons.append(
+                Reason.of(
+                    "left-out",
+                    Message(
+                        "left out because their effort is given as infinite: {criteria}",
+                        criteria=Items(left_out),
+                    ),
+                )
+            )
+        return Path(
+            reachable=False,
+            steps=(),
+            effort=0.0,
+            tier=evaluation.tier,
+            points=evaluation.points,
+            reasons=tuple(reasons),
+            **common,
+        )
+    chosen = found[0]
+    in_order = [i for i, _ in std._plan if i in set(chosen)]
+    steps = tuple(
+        PathStep(
+            criterion=work[i].id,
+            name=std.criteria[i].name,
+            status=work[i].status,
+            effort=work[i].effort,
+            items=work[i].items,
+            blocked_by=tuple(std.criteria[p].id for p in work[i].prerequisites if p not in met),
+            effort_reason=work[i].reason,
+            title=std.criteria[i],
+        )
+        for i in in_order
+    )
+    reached = what_if(evaluation, meet=[step.criterion for step in steps])
+    return Path(
+        reachable=True,
+        steps=steps,
+        effort=sum(step.effort for step in steps),
+        tier=reached.tier,
+        points=reached.points,
+        reasons=tuple(certification_notes(evaluation, target)),
+        **common,
+    )

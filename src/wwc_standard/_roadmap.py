@@ -1,0 +1,512 @@
+"""``roadmap()``: what to do in the next 3, 6 and 12 months, in order, and why.
+
+Every criterion not met appears exactly once: in one of the three horizons, or in ``later``.
+
+How the order is built (each rule breaks the ties of the one before):
+
+1. **Reach the next tier first.** The exact cheapest path to the next tier (:func:`path_to`)
+   comes first, then the cheapest path from there to the tier after, and so on up to Platinum.
+   With ``target``, the cheapest path to the target comes first instead.
+2. **Prerequisites before what they unlock**, always (a topological order).
+3. **Nearest to done first**: the share of its effort still to spend, so a checklist one item
+   short or a criterion blocked only by its prerequisites goes before one not started.
+4. **Less effort first**, then published order: the order is deterministic.
+
+Steps are then scheduled one after another against the capacity: a step belongs to the first
+horizon by whose end the work up to and including it fits. Whatever does not fit in 12 months,
+and every criterion whose effort is given as ``math.inf``, goes to ``later``. Efforts and the
+capacity are advice (:mod:`wwc_standard._guidance`); they never change a tier.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from ._evaluate import Evaluation, Reason, Status
+from ._guidance import Guidance, resolve_guidance, unit_value
+from ._i18n import Items, Localizable, Message, Plural
+from ._path import Weeks, Work, certification_notes, cheapest, work_for
+from ._tiers import Tier
+from ._whatif import tier_value
+from .errors import AssessmentError, Problem
+
+__all__ = ["HORIZON_MONTHS", "Horizon", "Roadmap", "RoadmapStep", "roadmap"]
+
+HORIZON_MONTHS = (3, 6, 12)
+"""The horizons of every roadmap, in months from now: the program's own promise."""
+
+_EPSILON = 1e-9
+
+
+@attrs.frozen(kw_only=True)
+class RoadmapStep:
+    """One criterion to complete, with what is missing and why it comes here."""
+
+    criterion: str
+    """Its id."""
+    name: str
+    """Its name."""
+    practice_area: str
+    """Its practice area's code."""
+    status: Status
+    """Its status now."""
+    effort: float
+    """The effort it takes (advice), in the roadmap's unit."""
+    items: tuple[str, ...] = ()
+    """For a checklist: the items still to meet for its quota."""
+    blocked_by: tuple[str, ...] = ()
+    """Its prerequisites not met now (earlier in the roadmap)."""
+    unlocks: tuple[str, ...] = ()
+    """Criteria not met now that wait on it."""
+    cumulative_effort: float = 0.0
+    """The effort of every step up to and including this one."""
+    reasons: tuple[Reason, ...] = ()
+    """Why this step, why here and why in this order, in words."""
+    _title: Localizable | None = attrs.field(default=None, eq=False, repr=False)
+    """The criterion, to word its name for a locale; not content."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """As JSON-compatible data."""
+        return {
+            "criterion": self.criterion,
+            "name": self.name,
+            "practice_area": self.practice_area,
+            "status": self.status.value,
+            "effort": None if math.isinf(self.effort) else self.effort,
+            "items": list(self.items),
+            "blocked_by": list(self.blocked_by),
+            "unlocks": list(self.unlocks),
+            "cumulative_effort": None
+            if math.isinf(self.cumulative_effort)
+            else self.cumulative_effort,
+            "reasons": [reason.to_dict() for reason in self.reasons],
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Horizon:
+    """The steps to finish by a number of months from now, and where they lead."""
+
+    months: int
+    """The end of the horizon, in months from now (3, 6 or 12)."""
+    capacity: float
+    """The effort available within this horizon (advice), in the roadmap's unit."""
+    steps: tuple[RoadmapStep, ...]
+    """The steps that finish within it, in order."""
+    projected_tier: Tier
+    """The tier earned once every step up to the end of this horizon is done."""
+    projected_points: int
+    """The points then."""
+
+    @property
+    def effort(self) -> float:
+        """The effort of its steps."""
+        return sum(step.effort for step in self.steps)
+
+    def to_dict(self) -> dict[str, Any]:
+        """As JSON-compatible data."""
+        return {
+            "months": self.months,
+            "capacity": self.capacity,
+            "effort": self.effort,
+            "projected_tier": self.projected_tier.value,
+            "projected_points": self.projected_points,
+            "steps": [step.to_dict() for step in self.steps],
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Roadmap:
+    """Horizons of 3, 6 and 12 months, each with ordered steps, and what comes later."""
+
+    tier: Tier
+    """The tier held now."""
+    points: int
+    """The points now."""
+    target: Tier | None
+    """The tier the roadmap aims for first, when one was given."""
+    unit: str
+    """The unit of every effort ("person-weeks")."""
+    horizons: tuple[Horizon, ...]
+    """The three horizons, 3, 6 and 12 months."""
+    later: tuple[RoadmapStep, ...]
+    """What does not fit in 12 months, in order."""
+    notes: tuple[Reason, ...] = ()
+    """What the roadmap cannot change: a gating requirement, eligibility, advice."""
+
+    @property
+    def steps(self) -> tuple[RoadmapStep, ...]:
+        """Every step, horizons then later, in order."""
+        return tuple(step for h in self.horizons for step in h.steps) + self.later
+
+    def explain(self, locale: str = "en") -> str:
+        """The roadmap in words, horizon by horizon."""
+        lines = [
+            Message(
+                "Now: {tier}, {points} points. Efforts are in {unit} (advice, not part of "
+                "the standard).",
+                tier=tier_value(self.tier),
+                points=self.points,
+                unit=unit_value(self.unit),
+            ).render(locale)
+        ]
+        work = available = 0.0
+        for horizon in self.horizons:
+            work += horizon.effort
+            available += horizon.capacity
+            lines.append("")
+            lines.append(
+                Message(
+                    "By month {months}: {tier}, {points} points ({effort} of the {capacity} "
+                    "{unit} available by then)",
+                    months=horizon.months,
+                    tier=tier_value(horizon.projected_tier),
+                    points=horizon.projected_points,
+                    effort=Weeks(work),
+                    capacity=Weeks(available),
+                    unit=unit_value(self.unit),
+                ).render(locale)
+            )
+            lines.extend(_step_lines(horizon.steps, locale))
+            if not horizon.steps:
+                lines.append("  " + Message("nothing fits in this horizon").render(locale))
+        if self.later:
+            lines.append("")
+            lines.append(
+                Plural("Later: {n} criterion", "Later: {n} criteria", len(self.later)).render(
+                    locale
+                )
+            )
+            lines.extend(_step_lines(self.later, locale))
+        if self.notes:
+            lines.append("")
+            lines.extend(f"- {note.localized(locale)}" for note in self.notes)
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """As JSON-compatible data."""
+        return {
+            "tier": self.tier.value,
+            "points": self.points,
+            "target": self.target.value if self.target else None,
+            "unit": self.unit,
+            "horizons": [h.to_dict() for h in self.horizons],
+            "later": [step.to_dict() for step in self.later],
+            "notes": [note.to_dict() for note in self.notes],
+        }
+
+
+def _step_lines(steps: Sequence[RoadmapStep], locale: str) -> list[str]:
+    lines = []
+    for step in steps:
+        effort = (
+            Message("not planned").render(locale)
+            if math.isinf(step.effort)
+            else Weeks(step.effort).localized(locale)
+        )
+        lines.append(
+            Message(
+                "  {criterion} {name} [{effort}]",
+                criterion=step.criterion,
+                name=step._title or step.name,
+                effort=effort,
+            ).render(locale)
+        )
+        lines.extend(f"      {reason.localized(locale)}" for reason in step.reasons)
+    return lines
+
+
+def _capacities(capacity: float | Sequence[float] | None, guidance: Guidance) -> list[float]:
+    spans = [HORIZON_MONTHS[0]] + [b - a for a, b in itertools.pairwise(HORIZON_MONTHS)]
+    problems = []
+    if capacity is None:
+        return [guidance.capacity_per_month * months for months in spans]
+    if isinstance(capacity, int | float) and not isinstance(capacity, bool):
+        values = [float(capacity) * months for months in spans]
+    elif isinstance(capacity, Sequence) and not isinstance(capacity, str) and len(capacity) == 3:
+        values = [float(v) if _number(v) else -1.0 for v in capacity]
+    else:
+        values = [-1.0]
+    if any(not _number(v) or v < 0 or math.isnan(v) for v in values):
+        problems.append(
+            Problem.of(
+                "capacity",
+                "invalid-capacity",
+                Message(
+                    "capacity is a number of {unit} per month, or three numbers, one per "
+                    "horizon; each at least 0. Found {value}",
+                    unit=unit_value(guidance.unit),
+                    value=repr(capacity),
+                ),
+            )
+        )
+        raise AssessmentError(problems)
+    return values
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def roadmap(
+    evaluation: Evaluation,
+    *,
+    capacity: float | Sequence[float] | None = None,
+    target: Tier | str | None = None,
+    guidance: Guidance | Mapping[str, float] | None = None,
+) -> Roadmap:
+    """A roadmap for the next 3, 6 and 12 months (see the module notes for the order).
+
+    ``capacity`` is the effort available per month (advice: the guidance's default, 6
+    person-weeks a month), or three numbers, the effort available in each horizon (months 0-3,
+    3-6 and 6-12). ``target`` puts the cheapest path to that tier first. ``guidance`` is effort
+    guidance, or criterion id to effort overriding the shipped advice (``math.inf``: will not
+    take it on).
+
+    >>> import wwc_standard as wwc
+    >>> e = wwc.evaluate(wwc.example_assessment())
+    >>> plan = wwc.roadmap(e)
+    >>> [(h.months, h.projected_tier.value, h.projected_points) for h in plan.horizons]
+    [(3, 'gold', 30), (6, 'gold', 33), (12, 'platinum', 39)]
+    >>> plan.horizons[0].steps[0].criterion, len(plan.later)
+    ('LC6', 4)
+    >>> print(plan.horizons[0].steps[0].reasons[0].message)
+    part of the cheapest way to reach Gold
+    """
+    std = evaluation.standard
+    advice = resolve_guidance(guidance, std)
+    capacities = _capacities(capacity, advice)
+    goal = Tier.parse(target) if isinstance(target, str) else target
+    work = work_for(evaluation, advice)
+    met = {i for i, status in enumerate(evaluation.statuses) if status is Status.MET}
+    ids = [criterion.id for criterion in std.criteria]
+
+    # 1. The tier pushes: groups of criteria, each the cheapest path to the next tier.
+    group: dict[int, int] = {}
+    purpose: dict[int, Tier] = {}
+    projected = set(met)
+    tiers = [goal] if goal is not None else []
+    tier = evaluation.tier.next()
+    while tier is not None:
+        if goal is None or tier > goal:
+            tiers.append(tier)
+        tier = tier.next()
+    for number, tier in enumerate(tiers):
+        held = std.tier_rule.tier([ids[i] for i in projected], std.criteria)
+        if held >= tier:
+            continue
+        left = {i: w for i, w in work.items() if i not in projected}
+        found = cheapest(std, projected, left, tier)
+        if found is None:
+            break
+        for i in found[0]:
+            group[i] = number
+            purpose[i] = tier
+        projected.update(found[0])
+
+    # 2-4. A prerequisite order by (group, nearness, effort, published order).
+    rest = len(tiers)
+
+    def key(i: int) -> tuple[Any, ...]:
+        w = work[i]
+        return (group.get(i, rest), w.nearness, w.effort, i)
+
+    plannable = {i for i, w in work.items() if not math.isinf(w.effort)}
+    changed = True
+    while changed:
+        changed = False
+        for i in sorted(plannable):
+            if any(p not in met and p not in plannable for p in work[i].prerequisites):
+                plannable.discard(i)
+                changed = True
+    waiting = {i: sum(1 for p in work[i].prerequisites if p not in met) for i in plannable}
+    unlocks: dict[int, list[int]] = {}
+    for i in plannable:
+        for p in work[i].prerequisites:
+            if p not in met:
+                unlocks.setdefault(p, []).append(i)
+    heap = [(key(i), i) for i, count in waiting.items() if count == 0]
+    heapq.heapify(heap)
+    order: list[int] = []
+    while heap:
+        _, i = heapq.heappop(heap)
+        order.append(i)
+        for j in unlocks.get(i, ()):
+            waiting[j] -= 1
+            if waiting[j] == 0:
+                heapq.heappush(heap, (key(j), j))
+    unplanned = [i for i, _ in std._plan if i in work and i not in set(order)]
+
+    # Scheduling against the capacity, one step after another.
+    ends = [sum(capacities[: k + 1]) for k in range(len(capacities))]
+    buckets: list[list[RoadmapStep]] = [[] for _ in HORIZON_MONTHS]
+    later: list[RoadmapStep] = []
+    reached: list[set[int]] = [set() for _ in HORIZON_MONTHS]
+    spent = 0.0
+    horizon = 0
+    for i in order:
+        spent += work[i].effort
+        while horizon < len(ends) and spent > ends[horizon] + _EPSILON:
+            horizon += 1
+        step = _step(evaluation, work[i], spent, purpose, advice.unit, horizon < len(ends))
+        if horizon < len(ends):
+            buckets[horizon].append(step)
+            reached[horizon].add(i)
+        else:
+            later.append(step)
+    for i in unplanned:
+        later.append(_step(evaluation, work[i], math.inf, purpose, advice.unit, False))
+
+    horizons = []
+    finished = set(met)
+    for k, months in enumerate(HORIZON_MONTHS):
+        finished |= reached[k]
+        horizons.append(
+            Horizon(
+                months=months,
+                capacity=capacities[k],
+                steps=tuple(buckets[k]),
+                projected_tier=std.tier_rule.tier([ids[i] for i in finished], std.criteria),
+                projected_points=len(finished),
+            )
+        )
+    notes = [
+        Reason.of(
+            "advice",
+            Message(
+                "efforts and capacity are the advice of wwc-standard, not part of the What Works "
+                "Cities standard; only the standard decides a tier"
+            ),
+        ),
+        *certification_notes(evaluation, horizons[-1].projected_tier),
+    ]
+    return Roadmap(
+        tier=evaluation.tier,
+        points=evaluation.points,
+        target=goal,
+        unit=advice.unit,
+        horizons=tuple(horizons),
+        later=tuple(later),
+        notes=tuple(notes),
+    )
+
+
+def _step(
+    evaluation: Evaluation,
+    work: Work,
+    cumulative: float,
+    purpose: Mapping[int, Tier],
+    unit: str,
+    scheduled: bool,
+) -> RoadmapStep:
+    std = evaluation.standard
+    criterion = std.criteria[work.index]
+    met_now = set(evaluation.met)
+    blocked_by = tuple(p for p in criterion.prerequisites if p not in met_now)
+    waiting = tuple(c for c in std.dependents.get(criterion.id, ()) if c not in met_now)
+    reasons = []
+    if math.isinf(work.effort):
+        reasons.append(
+            Reason.of(
+                "not-planned",
+                Message("not planned: its effort, or a prerequisite's, is given as infinite"),
+            )
+        )
+    elif work.index in purpose:
+        reasons.append(
+            Reason.of(
+                "reaches-tier",
+                Message(
+                    "part of the cheapest way to reach {tier}",
+                    tier=tier_value(purpose[work.index]),
+                ),
+            )
+        )
+    else:
+        reasons.append(
+            Reason.of(
+                "after-tier-steps",
+                Message("after the steps that reach the next tiers: the remaining criteria"),
+            )
+        )
+    if work.status is Status.BLOCKED:
+        reasons.append(
+            Reason.of(
+                "waiting-on-prerequisites",
+                Message(
+                    "already answered met: earns its point once {criteria} are met",
+                    criteria=Items(blocked_by),
+                ),
+            )
+        )
+    elif blocked_by:
+        reasons.append(
+            Reason.of(
+                "after-prerequisites",
+                Message("comes after its prerequisites {criteria}", criteria=Items(blocked_by)),
+            )
+        )
+    if work.status is Status.UNVERIFIED:
+        reasons.append(
+            Reason.of(
+                "needs-evidence",
+                Message("met in practice: gather its evidence for the reviewers"),
+            )
+        )
+    if work.items:
+        reasons.append(
+            Reason.of(
+                "checklist-items",
+                Plural(
+                    "{n} checklist item short of its quota: {items}",
+                    "{n} checklist items short of its quota: {items}",
+                    len(work.items),
+                    items=Items(work.items),
+                ),
+            )
+        )
+    if waiting:
+        reasons.append(
+            Reason.of(
+                "unlocks",
+                Message("unlocks {criteria}", criteria=Items(waiting)),
+            )
+        )
+    if not math.isinf(work.effort):
+        reasons.append(
+            Reason.of(
+                "effort",
+                Message(
+                    "about {effort} {unit}; {reason}",
+                    effort=Weeks(work.effort),
+                    unit=unit_value(unit),
+                    reason=work.reason,
+                ),
+            )
+        )
+    if not scheduled and not math.isinf(cumulative):
+        reasons.append(
+            Reason.of(
+                "beyond-horizons",
+                Message("does not fit in 12 months at this capacity"),
+            )
+        )
+    return RoadmapStep(
+        criterion=criterion.id,
+        name=criterion.name,
+        practice_area=criterion.practice_area,
+        status=work.status,
+        effort=work.effort,
+        items=work.items,
+        blocked_by=blocked_by,
+        unlocks=waiting,
+        cumulative_effort=cumulative,
+        reasons=tuple(reasons),
+        title=criterion,
+    )

@@ -1,0 +1,508 @@
+"""What-if scenarios: change some answers, evaluate again, and compare.
+
+Nothing is mutated: :func:`what_if` builds a new :class:`~wwc_standard.Assessment` with
+``attrs.evolve`` and evaluates it with the same revision and options, so ``what_if(e)`` with no
+change equals ``e``. :func:`compare` says what differs between two evaluations, and
+:func:`sensitivity` runs one scenario per criterion.
+
+>>> import wwc_standard as wwc
+>>> e = wwc.evaluate(wwc.example_assessment())
+>>> wwc.what_if(e) == e
+True
+>>> better = wwc.what_if(e, meet=["DM7", "LC6", "RDC7"])
+>>> e.tier, better.tier, better.points - e.points
+(<Tier.SILVER: 'silver'>, <Tier.GOLD: 'gold'>, 3)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._assessment import Answer, AnswerStatus, Assessment
+from ._evaluate import Evaluation, Status, _evaluate, evaluate
+from ._i18n import Items, Message, Plural
+from ._suggest import did_you_mean
+from ._tiers import Tier
+from .errors import AssessmentError, Problem
+
+if TYPE_CHECKING:
+    from ._model import Checklist, Standard
+
+__all__ = [
+    "SCENARIO_EVIDENCE",
+    "Comparison",
+    "Flip",
+    "Sensitivity",
+    "SensitivityRow",
+    "compare",
+    "items_to_meet",
+    "sensitivity",
+    "what_if",
+]
+
+SCENARIO_EVIDENCE = "what-if: evidence assumed"
+"""The evidence a scenario gives a criterion it meets, in auditor mode, when the answer has
+none: meeting a criterion in a scenario includes documenting it."""
+
+
+def tier_value(tier: Tier) -> Tier:
+    """A tier as a message value: the tier itself, which words itself for a locale."""
+    return tier
+
+
+def items_to_meet(answer: Answer | None, checklist: Checklist) -> tuple[str, ...]:
+    """The checklist items still to meet for the quota, in published order: the fewest that
+    do it, taken from the items not answered met.
+
+    >>> from wwc_standard import Checklist, ChecklistItem, Provenance
+    >>> c = Checklist(required=3, items=tuple(ChecklistItem(id=i, text=i) for i in "abcd"),
+    ...               provenance=Provenance(basis="read"))
+    >>> items_to_meet(Answer(checklist={"a": True, "b": False}), c)
+    ('b', 'c')
+    """
+    answered = answer.checklist if answer is not None else {}
+    missing = [item for item in checklist.item_ids if answered.get(item) is not True]
+    needed = max(0, checklist.required - (len(checklist.items) - len(missing)))
+    return tuple(missing[:needed])
+
+
+def what_if(
+    subject: Evaluation | Assessment | Mapping[str, Any],
+    meet: Iterable[str] = (),
+    unmeet: Iterable[str] = (),
+    checklist: Mapping[str, Mapping[str, bool | None]] | None = None,
+    *,
+    standard: str | Standard | None = None,
+    require_evidence: bool = False,
+) -> Evaluation:
+    """A new evaluation with some answers changed; nothing is mutated.
+
+    ``subject`` is an evaluation (its revision and options are kept) or an assessment (then
+    evaluated with ``standard`` and ``require_evidence``, as :func:`~wwc_standard.evaluate`).
+
+    - ``meet``: criteria answered met; a checklist gets the fewest items that fill its quota
+      (:func:`items_to_meet`); in auditor mode an answer without evidence gets
+      :data:`SCENARIO_EVIDENCE`. A criterion already met is left as it is.
+    - ``unmeet``: criteria answered unmet (their checklist answers are dropped).
+    - ``checklist``: criterion id to item id to ``True``/``False``/``None``, merged into the
+      answer; the checklist then decides the status (unless the criterion is also in ``meet``).
+
+    A criterion whose prerequisite is not met stays blocked: meet the prerequisite too.
+    Raises :class:`~wwc_standard.AssessmentError` listing every unknown criterion or item
+    (with a suggestion) and every contradictory change.
+
+    >>> import wwc_standard as wwc
+    >>> e = wwc.evaluate(wwc.example_assessment())
+    >>> wwc.what_if(e, meet=["OD9", "PA5"])
+    Traceback (most recent call last):
+    ...
+    wwc_standard.errors.AssessmentError: 1 problem in the assessment:
+      meet[0]: revision 2024 has no criterion 'OD9' [unknown-criterion] (did you mean OD4?)
+    """
+    if isinstance(subject, Evaluation):
+        base = subject
+    else:
+        base = evaluate(subject, standard, require_evidence=require_evidence)
+    meet = list(meet)
+    unmeet = list(unmeet)
+    checklist = dict(checklist or {})
+    if not (meet or unmeet or checklist):
+        return _evaluate(base.assessment, base.standard, base.require_evidence)
+    std = base.standard
+    _raise_problems(std, meet, unmeet, checklist)
+    statuses = dict(zip((c.id for c in std.criteria), base.statuses, strict=True))
+    answers = dict(base.assessment.answers)
+    for key, items in checklist.items():
+        old = answers.get(key)
+        merged = {**(old.checklist if old else {}), **items}
+        answers[key] = (
+            attrs.evolve(old, status=None, checklist=merged)
+            if old is not None
+            else Answer(checklist=merged)
+        )
+    for key in meet:
+        if statuses[key] is Status.MET and key not in checklist:
+            continue
+        old = answers.get(key)
+        criterion = std[key]
+        new = old if old is not None else Answer()
+        if criterion.checklist is not None:
+            filled = dict(new.checklist)
+            filled.update(dict.fromkeys(items_to_meet(new, criterion.checklist), True))
+            new = attrs.evolve(new, checklist=filled)
+        new = attrs.evolve(new, status=AnswerStatus.MET)
+        if base.require_evidence and not new.evidence:
+            new = attrs.evolve(new, evidence=(SCENARIO_EVIDENCE,))
+        answers[key] = new
+    for key in unmeet:
+        old = answers.get(key)
+        answers[key] = (
+            attrs.evolve(old, status=AnswerStatus.UNMET, checklist={})
+            if old is not None
+            else Answer(status=AnswerStatus.UNMET)
+        )
+    changed = attrs.evolve(base.assessment, answers=answers)
+    return _evaluate(changed, std, base.require_evidence)
+
+
+def _raise_problems(
+    std: Standard, meet: list[str], unmeet: list[str], checklist: Mapping[str, Any]
+) -> None:
+    problems: list[Problem] = []
+    ids = [criterion.id for criterion in std.criteria]
+
+    def known(key: object, path: str) -> bool:
+        if isinstance(key, str) and key in std:
+            return True
+        problems.append(
+            Problem.of(
+                path,
+                "unknown-criterion",
+                Message(
+                    "revision {version} has no criterion {criterion}",
+                    version=std.version,
+                    criterion=repr(key),
+                ),
+                hint=_did_you_mean(str(key), ids),
+            )
+        )
+        return False
+
+    for name, keys in (("meet", meet), ("unmeet", unmeet)):
+        for index, key in enumerate(keys):
+            known(key, f"{name}[{index}]")
+    for key in sorted(set(meet) & set(unmeet), key=str):
+        problems.append(
+            Problem.of(
+                "unmeet",
+                "conflicting-change",
+                Message("{criterion} is both in meet and in unmeet", criterion=key),
+                hint=Message("keep it in one of them"),
+            )
+        )
+    for key, items in checklist.items():
+        path = f"checklist.{key}"
+        if not known(key, path):
+            continue
+        if key in unmeet:
+            problems.append(
+                Problem.of(
+                    path,
+                    "conflicting-change",
+                    Message("{criterion} is in unmeet, which drops its checklist", criterion=key),
+                    hint=Message("change its items or unmeet it, not both"),
+                )
+            )
+        found = std[key].checklist
+        if found is None:
+            problems.append(
+                Problem.of(
+                    path,
+                    "no-checklist",
+                    Message(
+                        "{criterion} has no checklist in revision {version}",
+                        criterion=key,
+                        version=std.version,
+                    ),
+                    hint=Message("use meet or unmeet for it"),
+                )
+            )
+            continue
+        if not isinstance(items, Mapping):
+            problems.append(
+                Problem.of(
+                    path,
+                    "wrong-type",
+                    Message("give its items as a mapping of item id to true, false or none"),
+                )
+            )
+            continue
+        for item, value in items.items():
+            if item not in found.item_ids:
+                problems.append(
+                    Problem.of(
+                        f"{path}.{item}",
+                        "unknown-checklist-item",
+                        Message(
+                            "{criterion} has no checklist item {item}",
+                            criterion=key,
+                            item=repr(item),
+                        ),
+                        hint=_did_you_mean(str(item), found.item_ids)
+                        or Message("its items are {items}", items=Items(found.item_ids)),
+                    )
+                )
+            elif value is not None and not isinstance(value, bool):
+                problems.append(
+                    Problem.of(
+                        f"{path}.{item}",
+                        "wrong-type",
+                        Message("an item is true, false or none, not {value}", value=repr(value)),
+                    )
+                )
+    if problems:
+        raise AssessmentError(problems)
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> Message | None:
+    hint = did_you_mean(word, choices)
+    if hint is None:
+        return None
+    return Message("did you mean {choice}?", choice=hint.removeprefix("did you mean ")[:-1])
+
+
+# -- compare ----------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Flip:
+    """A criterion whose status differs between two evaluations."""
+
+    criterion: str
+    """Its id."""
+    before: Status
+    """Its status in the first evaluation."""
+    after: Status
+    """Its status in the second."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """As JSON-compatible data."""
+        return {"criterion": self.criterion, "before": self.before.value, "after": self.after.value}
+
+
+@attrs.frozen(kw_only=True)
+class Comparison:
+    """What differs between two evaluations (``before`` and ``after``)."""
+
+    tier_before: Tier
+    """The tier of the first evaluation."""
+    tier_after: Tier
+    """The tier of the second."""
+    points_before: int
+    """Points of the first."""
+    points_after: int
+    """Points of the second."""
+    flipped: tuple[Flip, ...]
+    """Criteria whose status changed, in published order of the second evaluation."""
+    gained: tuple[str, ...]
+    """Criteria met after and not before."""
+    lost: tuple[str, ...]
+    """Criteria met before and not after."""
+    gaps_closed: tuple[str, ...]
+    """Gaps of the first evaluation that the second no longer has (their English message)."""
+    gaps_opened: tuple[str, ...]
+    """Gaps of the second evaluation that the first did not have."""
+
+    @property
+    def points(self) -> int:
+        """The change in points (negative when points were lost)."""
+        return self.points_after - self.points_before
+
+    @property
+    def tier_change(self) -> int:
+        """How many tiers up (positive) or down (negative)."""
+        return self.tier_after.rank - self.tier_before.rank
+
+    def explain(self, locale: str = "en") -> str:
+        """The comparison in words, one line per fact."""
+        lines = [
+            Message(
+                "Tier: {before} to {after}; points: {points_before} to {points_after}",
+                before=tier_value(self.tier_before),
+                after=tier_value(self.tier_after),
+                points_before=self.points_before,
+                points_after=self.points_after,
+            )
+        ]
+        if self.gained:
+            lines.append(Message("Now met: {criteria}", criteria=Items(self.gained)))
+        if self.lost:
+            lines.append(Message("No longer met: {criteria}", criteria=Items(self.lost)))
+        if not self.flipped:
+            lines.append(Message("No criterion changed status."))
+        return "\n".join(line.render(locale) for line in lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """As JSON-compatible data."""
+        return {
+            "tier_before": self.tier_before.value,
+            "tier_after": self.tier_after.value,
+            "points_before": self.points_before,
+            "points_after": self.points_after,
+            "flipped": [flip.to_dict() for flip in self.flipped],
+            "gained": list(self.gained),
+            "lost": list(self.lost),
+            "gaps_closed": list(self.gaps_closed),
+            "gaps_opened": list(self.gaps_opened),
+        }
+
+
+def _gap_key(gap: Any) -> tuple[Any, ...]:
+    return (
+        gap.kind,
+        gap.tier,
+        gap.criterion,
+        gap.requirement,
+        gap.status,
+        gap.criteria_needed,
+        gap.missing_items,
+        gap.blocked_by,
+    )
+
+
+def compare(before: Evaluation, after: Evaluation) -> Comparison:
+    """What changed from ``before`` to ``after``: tier, points, flipped criteria, gaps.
+
+    >>> import wwc_standard as wwc
+    >>> e = wwc.evaluate(wwc.example_assessment())
+    >>> c = wwc.compare(e, wwc.what_if(e, meet=["DM7", "LC6", "RDC7", "PA4"], unmeet=["DM1"]))
+    >>> c.tier_change, c.points, c.gained, c.lost
+    (1, 3, ('DM7', 'LC6', 'PA4', 'RDC7'), ('DM1',))
+    >>> print(c.explain())
+    Tier: Silver to Gold; points: 27 to 30
+    Now met: DM7, LC6, PA4, and RDC7
+    No longer met: DM1
+    """
+    old = dict(zip((c.id for c in before.standard.criteria), before.statuses, strict=True))
+    flipped = tuple(
+        Flip(criterion=criterion.id, before=old[criterion.id], after=status)
+        for criterion, status in zip(after.standard.criteria, after.statuses, strict=True)
+        if criterion.id in old and old[criterion.id] is not status
+    )
+    met_before, met_after = set(before.met), set(after.met)
+    closed_keys = {_gap_key(g) for g in after.gaps}
+    opened_keys = {_gap_key(g) for g in before.gaps}
+    return Comparison(
+        tier_before=before.tier,
+        tier_after=after.tier,
+        points_before=before.points,
+        points_after=after.points,
+        flipped=flipped,
+        gained=tuple(c for c in after.met if c not in met_before),
+        lost=tuple(c for c in before.met if c not in met_after),
+        gaps_closed=tuple(g.message for g in before.gaps if _gap_key(g) not in closed_keys),
+        gaps_opened=tuple(g.message for g in after.gaps if _gap_key(g) not in opened_keys),
+    )
+
+
+# -- sensitivity -----------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class SensitivityRow:
+    """One criterion's effect on the tier, alone."""
+
+    criterion: str
+    """Its id."""
+    status: Status
+    """Its status now."""
+    tier: Tier
+    """The tier if it alone changed (met, for a criterion not met; lost, for one met)."""
+    points: int
+    """The points if it alone changed."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """As JSON-compatible data."""
+        return {
+            "criterion": self.criterion,
+            "status": self.status.value,
+            "tier": self.tier.value,
+            "points": self.points,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class Sensitivity:
+    """How each single answer moves the tier.
+
+    ``if_met`` has a row for every criterion not met: the tier and points if it alone were met
+    (a criterion blocked by a prerequisite gains nothing alone). ``at_risk`` lists the met
+    criteria whose loss alone would drop the tier (losing a prerequisite also blocks what it
+    unlocks), with the tier and points after the loss.
+    """
+
+    tier: Tier
+    """The tier now."""
+    points: int
+    """The points now."""
+    if_met: tuple[SensitivityRow, ...]
+    """Per criterion not met, in published order: the outcome if it alone were met."""
+    at_risk: tuple[SensitivityRow, ...]
+    """Met criteria whose loss alone drops the tier, in published order."""
+    losses: tuple[SensitivityRow, ...]
+    """Per met criterion, in published order: the outcome if it alone were lost."""
+
+    @property
+    def raises_tier(self) -> tuple[str, ...]:
+        """Criteria that alone would raise the tier."""
+        return tuple(row.criterion for row in self.if_met if row.tier > self.tier)
+
+    def explain(self, locale: str = "en") -> str:
+        """The sensitivity in words."""
+        lines = [
+            Message("{tier} with {points} points.", tier=tier_value(self.tier), points=self.points),
+            Message(
+                "Alone, these would raise the tier: {criteria}", criteria=Items(self.raises_tier)
+            )
+            if self.raises_tier
+            else Message("No single criterion would raise the tier alone."),
+            Plural(
+                "At risk: {n} met criterion whose loss alone would drop the tier: {criteria}",
+                "At risk: {n} met criteria whose loss alone would drop the tier: {criteria}",
+                len(self.at_risk),
+                criteria=Items(row.criterion for row in self.at_risk),
+            )
+            if self.at_risk
+            else Message("No single loss would drop the tier."),
+        ]
+        return "\n".join(line.render(locale) for line in lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """As JSON-compatible data."""
+        return {
+            "tier": self.tier.value,
+            "points": self.points,
+            "if_met": [row.to_dict() for row in self.if_met],
+            "at_risk": [row.to_dict() for row in self.at_risk],
+            "losses": [row.to_dict() for row in self.losses],
+        }
+
+
+def sensitivity(evaluation: Evaluation) -> Sensitivity:
+    """One what-if per criterion: what meeting it alone, or losing it alone, would do.
+
+    >>> import wwc_standard as wwc
+    >>> e = wwc.evaluate(wwc.example_assessment())
+    >>> s = wwc.sensitivity(e)
+    >>> len(s.if_met) + len(s.losses) == e.possible, s.raises_tier, s.at_risk
+    (True, (), ())
+    >>> gold = wwc.what_if(e, meet=["DM7", "LC6", "RDC7"])
+    >>> len(wwc.sensitivity(gold).at_risk)  # at exactly 30 points, every loss drops to Silver
+    30
+    """
+    rows, losses = [], []
+    for criterion, status in zip(evaluation.standard.criteria, evaluation.statuses, strict=True):
+        if status is Status.MET:
+            lost = what_if(evaluation, unmeet=[criterion.id])
+            losses.append(
+                SensitivityRow(
+                    criterion=criterion.id, status=status, tier=lost.tier, points=lost.points
+                )
+            )
+        else:
+            won = what_if(evaluation, meet=[criterion.id])
+            rows.append(
+                SensitivityRow(
+                    criterion=criterion.id, status=status, tier=won.tier, points=won.points
+                )
+            )
+    return Sensitivity(
+        tier=evaluation.tier,
+        points=evaluation.points,
+        if_met=tuple(rows),
+        at_risk=tuple(row for row in losses if row.tier < evaluation.tier),
+        losses=tuple(losses),
+    )
