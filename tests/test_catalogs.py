@@ -1,0 +1,176 @@
+"""The gettext catalogs: complete, up to date with the sources, and consistent with Babel.
+
+Every check runs on every catalog found by the layout ``locales/<locale>/LC_MESSAGES/<domain>.po``
+(the library's messages and the texts of each revision alike), so a new domain or locale is
+covered as soon as its files exist. These tests fail when a message is added to the code and
+not translated: run ``.ci/catalogs.py`` and translate what it reports (docs/translations.md).
+"""
+
+from __future__ import annotations
+
+import io
+import string
+import tomllib
+from pathlib import Path
+
+import pytest
+from babel import Locale
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_keywords
+from babel.messages.mofile import write_mo
+from babel.messages.plurals import get_plural
+from babel.messages.pofile import read_po
+
+from wwc_standard._i18n import DOMAIN, LOCALES
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "src" / "wwc_standard"
+LOCALE_DIR = PACKAGE / "locales"
+CATALOGS = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))
+TEMPLATES = sorted(LOCALE_DIR.glob("*.pot"))
+
+
+def read(path: Path) -> Catalog:
+    with path.open("rb") as source:
+        locale = path.parent.parent.name if path.suffix == ".po" else None
+        return read_po(source, locale=locale, domain=path.stem)
+
+
+def catalog_id(path: Path) -> str:
+    return f"{path.parent.parent.name}/{path.stem}"
+
+
+def strings(message: Message) -> tuple[str, ...]:
+    value = message.string
+    return tuple(value) if isinstance(value, list | tuple) else (value,)
+
+
+def ids(message: Message) -> tuple[str, ...]:
+    value = message.id
+    return tuple(value) if isinstance(value, list | tuple) else (value,)
+
+
+def placeholders(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+def test_the_layout_has_a_catalog_per_locale_for_the_library() -> None:
+    for locale in LOCALES:
+        path = LOCALE_DIR / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+        assert path.exists() == (locale != "en"), path
+    assert LOCALE_DIR / f"{DOMAIN}.pot" in TEMPLATES
+    assert {p.parent.parent.name for p in CATALOGS} == set(LOCALES) - {"en"}
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=catalog_id)
+def test_every_message_is_translated_and_none_is_fuzzy(path: Path) -> None:
+    catalog = read(path)
+    assert not catalog.fuzzy, "the catalog header is marked fuzzy"
+    missing = [ids(m)[0] for m in catalog if m.id and not all(strings(m))]
+    fuzzy = [ids(m)[0] for m in catalog if m.id and m.fuzzy]
+    assert missing == [], f"untranslated in {catalog_id(path)}"
+    assert fuzzy == [], f"fuzzy in {catalog_id(path)}"
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=catalog_id)
+def test_translations_keep_the_placeholders(path: Path) -> None:
+    """``{count}`` in the English text must be ``{count}`` in the translation, no more, no less
+    (for plurals: every form uses only the msgids' placeholders, and together all of them)."""
+    wrong = []
+    for message in read(path):
+        if not message.id or not all(strings(message)):
+            continue
+        expected = set().union(*(placeholders(text) for text in ids(message)))
+        found = [placeholders(text) for text in strings(message)]
+        if len(found) == 1 and found[0] != expected:
+            wrong.append((ids(message)[0], strings(message)[0]))
+        elif len(found) > 1 and (
+            any(not f <= expected for f in found) or set().union(*found) != expected
+        ):
+            wrong.append((ids(message)[0], strings(message)[-1]))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=catalog_id)
+def test_plural_forms_follow_babel_rules(path: Path) -> None:
+    locale = path.parent.parent.name
+    rule = get_plural(locale)
+    catalog = read(path)
+    assert catalog.plural_forms == rule.plural_forms
+    assert catalog.num_plurals == rule.num_plurals
+    # gettext's rule and CLDR's categories for this locale agree on singular and plural.
+    assert {"one", "other"} <= set(Locale.parse(locale).plural_form.tags) | {"other"}
+    for message in catalog:
+        if message.id and message.pluralizable:
+            assert len(strings(message)) == rule.num_plurals, ids(message)[0]
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=catalog_id)
+def test_catalogs_say_the_translation_is_unofficial(path: Path) -> None:
+    assert "UNOFFICIAL" in read(path).header_comment
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=catalog_id)
+def test_catalogs_compile(path: Path) -> None:
+    # Babel's own checks are for %-style "python-format" messages; ours use {named} fields,
+    # which test_translations_keep_the_placeholders checks.
+    catalog = read(path)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    assert compiled.getvalue()
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: path.stem)
+def test_catalogs_have_exactly_the_messages_of_their_template(template: Path) -> None:
+    """A catalog with a message its template lacks is stale; one without a message of its
+    template has not been updated (``.ci/catalogs.py`` does both)."""
+    expected = {m.id if isinstance(m.id, str) else tuple(m.id) for m in read(template) if m.id}
+    for locale in sorted(set(LOCALES) - {"en"}):
+        path = LOCALE_DIR / locale / "LC_MESSAGES" / f"{template.stem}.po"
+        if not expected and not path.exists():
+            continue  # a revision that brings no new text inherits every translation
+        found = {m.id if isinstance(m.id, str) else tuple(m.id) for m in read(path) if m.id}
+        assert sorted(map(str, expected - found)) == [], f"missing from {locale}/{template.stem}"
+        assert sorted(map(str, found - expected)) == [], f"stale in {locale}/{template.stem}"
+
+
+def extracted_library_messages() -> set[str | tuple[str, ...]]:
+    """The library's messages as ``pybabel extract -F pyproject.toml src/wwc_standard`` finds
+    them, with the mapping and keywords of ``[tool.babel]``."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["babel"]
+    method_map, options = [], {}
+    for entry in config["mappings"]:
+        entry = dict(entry)
+        method, pattern = entry.pop("method"), entry.pop("pattern")
+        if "keywords" in entry:
+            entry["keywords"] = parse_keywords(entry["keywords"])
+        method_map.append((pattern, method))
+        options[pattern] = entry
+    found = extract_from_dir(str(PACKAGE), method_map, options, keywords={})
+    return {message if isinstance(message, str) else tuple(message) for _, _, message, *_ in found}
+
+
+def test_the_library_template_is_up_to_date_with_the_sources() -> None:
+    """Fails when a ``Message`` is added, changed or removed in the code and the template and
+    catalogs were not regenerated (``.ci/catalogs.py``)."""
+    sources = extracted_library_messages()
+    template = {
+        m.id if isinstance(m.id, str) else tuple(m.id)
+        for m in read(LOCALE_DIR / f"{DOMAIN}.pot")
+        if m.id
+    }
+    assert sorted(map(str, sources - template)) == [], "in the code, not in the template"
+    assert sorted(map(str, template - sources)) == [], "in the template, no longer in the code"
+
+
+def test_extraction_finds_the_library_messages() -> None:
+    """The check above is not vacuous: the extraction sees Message, Plural and N_."""
+    sources = extracted_library_messages()
+    assert "answered unmet" in sources  # Message
+    plurals = {m for m in sources if isinstance(m, tuple)}
+    assert (
+        "{n} more criterion for {tier} ({target} of {possible})",
+        "{n} more criteria for {tier} ({target} of {possible})",
+    ) in plurals  # Plural
+    assert "Platinum" in sources  # N_
