@@ -19,8 +19,15 @@ from pathlib import Path
 REQUIRED = (
     "wwc_standard/py.typed",
     "wwc_standard/examples/exampleton.json",
+    "wwc_standard/guidance/effort.toml",
     "wwc_standard/locales/README.md",
-    *(f"wwc_standard/standards/{year}.toml" for year in range(2022, 2027)),
+    "wwc_standard/locales/revision-2022.pot",
+    *(f"wwc_standard/locales/{lang}/LC_MESSAGES/revision-2022.po" for lang in ("es", "fr")),
+    *(f"wwc_standard/standards/{year}.toml" for year in range(2017, 2027)),
+    "wwc_standard/crosswalks/2017-2018.toml",
+    "wwc_standard/crosswalks/2021-2022.toml",
+    "wwc_standard/schemas/revision.schema.json",
+    "wwc_standard/schemas/assessment.schema.json",
 )
 
 

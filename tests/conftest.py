@@ -39,9 +39,21 @@ settings.load_profile(
 )
 
 
-@pytest.fixture(params=wwc.standards())
+#: Shipped revisions that list all their criteria and so can score a city (2022 on); the
+#: 2017-2021 revisions are incomplete (their criteria are not all public) and evaluate() refuses
+#: them: tests/test_revisions.py checks those.
+COMPLETE_SHIPPED = tuple(v for v in wwc.standards() if wwc.standard(v).complete)
+
+
+@pytest.fixture(params=COMPLETE_SHIPPED)
 def shipped(request: pytest.FixtureRequest) -> wwc.Standard:
-    """Every shipped revision, one test per revision."""
+    """Every shipped revision that can score a city, one test per revision."""
+    return wwc.standard(request.param)
+
+
+@pytest.fixture(params=wwc.standards())
+def any_shipped(request: pytest.FixtureRequest) -> wwc.Standard:
+    """Every shipped revision, complete or not, one test per revision."""
     return wwc.standard(request.param)
 
 

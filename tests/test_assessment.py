@@ -349,11 +349,11 @@ def test_malformed_fingerprint(fingerprint: Any) -> None:
 
 
 def test_unknown_revision_pin_is_a_problem_not_an_exception() -> None:
-    found = wwc.validate({"standard": "2019", "answers": {"DM1": "met"}})
+    found = wwc.validate({"standard": "2016", "answers": {"DM1": "met"}})
     assert [(p.path, p.code) for p in found] == [("standard", "unknown-standard")]
-    assert "2019" in found[0].message
+    assert "2016" in found[0].message
     with pytest.raises(wwc.AssessmentError):
-        wwc.evaluate({"standard": "2019", "answers": {}})
+        wwc.evaluate({"standard": "2016", "answers": {}})
 
 
 def test_unknown_revision_pin_next_to_other_problems() -> None:
@@ -418,7 +418,7 @@ def test_requirements_in_a_revision_that_has_none() -> None:
         "requirements.outcome"
     ]
     assert problem.code == "unknown-requirement"
-    assert "none" in (problem.hint or "")
+    assert problem.hint == "it has no certification requirements"
 
 
 def test_requirements_have_no_checklist() -> None:
@@ -437,7 +437,7 @@ def test_checklist_on_a_criterion_without_one() -> None:
 
 def test_checklist_on_a_shipped_2022_criterion() -> None:
     """Facts: checklists of the 2022 criteria are UNKNOWN, so none is shipped."""
-    for version in wwc.standards():
+    for version in ("2022", "2023", "2024", "2025", "2026"):
         assert codes({"answers": {"DM2": {"checklist": {"a": True}}}}, version) == {
             "answers.DM2.checklist": "no-checklist"
         }

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._countries import ISO_3166_ALPHA_2
+from ._i18n import N_, Message
 from ._suggest import did_you_mean
 from .errors import AssessmentError, Problem, UnknownStandard
 
@@ -167,17 +168,21 @@ class Assessment:
 # -- parsing --------------------------------------------------------------------------------
 
 
-def _type_name(value: object) -> str:
-    names = {
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        dict: "an object",
-        type(None): "null",
-    }
-    return names.get(type(value), type(value).__name__)
+_TYPE_NAMES = {
+    bool: N_("true/false"),
+    int: N_("a number"),
+    float: N_("a number"),
+    str: N_("a string"),
+    list: N_("a list"),
+    dict: N_("an object"),
+    type(None): N_("null"),
+}
+
+
+def _type_name(value: object) -> Message | str:
+    """What kind of value ``value`` is, in words (a translatable message for JSON's types)."""
+    name = _TYPE_NAMES.get(type(value))
+    return type(value).__name__ if name is None else Message(name)
 
 
 def _join(path: str, key: str) -> str:
@@ -189,25 +194,30 @@ class _Parser:
         self.problems: list[Problem] = []
 
     def problem(
-        self, path: str, code: str, message: str, hint: str | None = None, **params: Any
+        self,
+        path: str,
+        code: str,
+        message: Message,
+        hint: Message | str | None = None,
+        **params: Any,
     ) -> None:
-        self.problems.append(
-            Problem(path=path, code=code, message=message, hint=hint, params=params)
-        )
+        self.problems.append(Problem.of(path, code, message, hint, params=params))
 
-    def wrong_type(self, path: str, value: object, expected: str, hint: str | None = None) -> None:
+    def wrong_type(
+        self, path: str, value: object, expected: Message, hint: Message | None = None
+    ) -> None:
         found = _type_name(value)
         if isinstance(value, int | float) and not isinstance(value, bool):
-            found = f"{value!r}"
+            found = repr(value)
         self.problem(
             path,
             "wrong-type",
-            f"expected {expected}, found {found}",
+            Message("expected {expected}, found {found}", expected=expected, found=found),
             hint,
-            expected=expected,
+            expected=str(expected),
         )
 
-    def mapping(self, value: object, path: str, what: str) -> dict[str, Any] | None:
+    def mapping(self, value: object, path: str, what: Message) -> dict[str, Any] | None:
         if not isinstance(value, Mapping):
             self.wrong_type(path, value, what)
             return None
@@ -217,7 +227,11 @@ class _Parser:
                 self.problem(
                     _join(path, str(key)),
                     "wrong-type",
-                    f"keys must be strings, found {_type_name(key)} {key!r}",
+                    Message(
+                        "keys must be strings, found {type} {key}",
+                        type=_type_name(key),
+                        key=repr(key),
+                    ),
                 )
                 continue
             result[key] = item
@@ -229,15 +243,16 @@ class _Parser:
                 self.problem(
                     _join(path, key),
                     "unknown-field",
-                    f"{key!r} is not a field here",
-                    did_you_mean(key, allowed) or f"use one of: {', '.join(allowed)}",
+                    Message("'{key}' is not a field here", key=key),
+                    did_you_mean(key, allowed)
+                    or Message("use one of: {fields}", fields=", ".join(allowed)),
                 )
 
     def string(self, value: object, path: str) -> str | None:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.wrong_type(path, value, "a string")
+            self.wrong_type(path, value, Message("a string"))
             return None
         return value
 
@@ -254,12 +269,12 @@ class _Parser:
                 self.problem(
                     path,
                     "unknown-status",
-                    f"{value!r} is not a status",
-                    did_you_mean(value, words) or "use met, unmet, unknown, true or false",
+                    Message("{value} is not a status", value=repr(value)),
+                    did_you_mean(value, words) or Message("use met, unmet, unknown, true or false"),
                     value=value,
                 )
                 return None
-        self.wrong_type(path, value, "met, unmet, unknown, true, false or null")
+        self.wrong_type(path, value, Message("met, unmet, unknown, true, false or null"))
         return None
 
     def answer(self, value: object, path: str, *, checklist_allowed: bool = True) -> Answer:
@@ -269,11 +284,11 @@ class _Parser:
             self.wrong_type(
                 path,
                 value,
-                "a status word, true/false, null or an object",
-                'write "met", "unmet", true, false, or {"status": "met", ...}',
+                Message("a status word, true/false, null or an object"),
+                Message('write "met", "unmet", true, false, or {{"status": "met", ...}}'),
             )
             return Answer()
-        data = self.mapping(value, path, "an object") or {}
+        data = self.mapping(value, path, Message("an object")) or {}
         allowed = (
             ("status", "checklist", "evidence", "note")
             if checklist_allowed
@@ -285,14 +300,16 @@ class _Parser:
             items = self.mapping(
                 data["checklist"],
                 _join(path, "checklist"),
-                "an object of checklist item ids to true, false or null",
+                Message("an object of checklist item ids to true, false or null"),
             )
             for item, mark in (items or {}).items():
                 if mark is None or isinstance(mark, bool):
                     checklist[item] = mark
                 else:
                     self.wrong_type(
-                        _join(_join(path, "checklist"), item), mark, "true, false or null"
+                        _join(_join(path, "checklist"), item),
+                        mark,
+                        Message("true, false or null"),
                     )
         evidence: list[str] = []
         raw_evidence = data.get("evidence", [])
@@ -300,13 +317,13 @@ class _Parser:
             for index, item in enumerate(raw_evidence):
                 where = f"{_join(path, 'evidence')}[{index}]"
                 if not isinstance(item, str):
-                    self.wrong_type(where, item, "a string (a link or a reference)")
+                    self.wrong_type(where, item, Message("a string (a link or a reference)"))
                 elif not item.strip():
                     self.problem(
                         where,
                         "empty-evidence",
-                        "evidence cannot be empty",
-                        "give a link or a reference, or remove the item",
+                        Message("evidence cannot be empty"),
+                        Message("give a link or a reference, or remove the item"),
                     )
                 else:
                     evidence.append(item)
@@ -314,8 +331,8 @@ class _Parser:
             self.wrong_type(
                 _join(path, "evidence"),
                 raw_evidence,
-                "a list of links or references",
-                'wrap a single link in a list: ["https://..."]',
+                Message("a list of links or references"),
+                Message('wrap a single link in a list: ["https://..."]'),
             )
         note = self.string(data.get("note"), _join(path, "note")) or ""
         return Answer(
@@ -326,7 +343,7 @@ class _Parser:
         )
 
     def city(self, value: object) -> City:
-        data = self.mapping(value, "city", "an object with name, country and population")
+        data = self.mapping(value, "city", Message("an object with name, country and population"))
         if data is None:
             return City()
         self.fields(data, "city", ("name", "country", "population"))
@@ -338,8 +355,11 @@ class _Parser:
                 self.problem(
                     "city.country",
                     "unknown-country",
-                    f"{country!r} is not an ISO 3166-1 alpha-2 country code",
-                    "use the two-letter code, such as US, CA, MX or BR",
+                    Message(
+                        "{country} is not an ISO 3166-1 alpha-2 country code",
+                        country=repr(country),
+                    ),
+                    Message("use the two-letter code, such as US, CA, MX or BR"),
                     value=country,
                 )
                 country = None
@@ -353,14 +373,17 @@ class _Parser:
                 and population.is_integer()
             )
             if isinstance(population, bool) or not whole:
-                self.wrong_type("city.population", population, "a whole number of people")
+                self.wrong_type("city.population", population, Message("a whole number of people"))
                 population = None
             elif population < 0:
                 self.problem(
                     "city.population",
                     "negative-population",
-                    f"population cannot be negative, found {population}",
-                    "give the number of people living in the city",
+                    Message(
+                        "population cannot be negative, found {population}",
+                        population=population,
+                    ),
+                    Message("give the number of people living in the city"),
                     value=population,
                 )
                 population = None
@@ -376,14 +399,17 @@ def parse_assessment(data: Any) -> tuple[Assessment, list[Problem]]:
     whether to raise. Problems that need a revision are left to :func:`check_against`.
     """
     parser = _Parser()
-    top = parser.mapping(data, "", "an object with city, answers and optional standard")
+    top = parser.mapping(data, "", Message("an object with city, answers and optional standard"))
     if top is None:
         return Assessment(), parser.problems
     parser.fields(top, "", ("standard", "fingerprint", "city", "answers", "requirements"))
     version = top.get("standard")
     if version is not None and not isinstance(version, str):
         parser.wrong_type(
-            "standard", version, "a revision version string", f'write it in quotes: "{version}"'
+            "standard",
+            version,
+            Message("a revision version string"),
+            Message('write it in quotes: "{version}"', version=str(version)),
         )
         version = None
     fingerprint = parser.string(top.get("fingerprint"), "fingerprint")
@@ -391,8 +417,8 @@ def parse_assessment(data: Any) -> tuple[Assessment, list[Problem]]:
         parser.problem(
             "fingerprint",
             "invalid-fingerprint",
-            "a fingerprint is 'sha256:' followed by 64 lower-case hex digits",
-            "copy it from wwc_standard.standard(version).fingerprint",
+            Message("a fingerprint is 'sha256:' followed by 64 lower-case hex digits"),
+            Message("copy it from wwc_standard.standard(version).fingerprint"),
         )
         fingerprint = None
     city = parser.city(top["city"]) if "city" in top else City()
@@ -401,17 +427,22 @@ def parse_assessment(data: Any) -> tuple[Assessment, list[Problem]]:
         parser.problem(
             "answers",
             "missing-field",
-            "the assessment has no answers",
-            'add "answers": {"DM1": "met", ...}; an empty object means nothing is answered yet',
+            Message("the assessment has no answers"),
+            Message(
+                'add "answers": {{"DM1": "met", ...}}; an empty object means nothing is '
+                "answered yet"
+            ),
         )
     else:
-        raw = parser.mapping(top["answers"], "answers", "an object of criterion ids to answers")
+        raw = parser.mapping(
+            top["answers"], "answers", Message("an object of criterion ids to answers")
+        )
         for key, value in (raw or {}).items():
             answers[key] = parser.answer(value, _join("answers", key))
     requirements: dict[str, Answer] = {}
     if "requirements" in top:
         raw = parser.mapping(
-            top["requirements"], "requirements", "an object of requirement ids to answers"
+            top["requirements"], "requirements", Message("an object of requirement ids to answers")
         )
         for key, value in (raw or {}).items():
             requirements[key] = parser.answer(
@@ -445,28 +476,38 @@ def check_against(assessment: Assessment, standard: Standard) -> list[Problem]:
     problems: list[Problem] = []
     if assessment.fingerprint is not None and assessment.fingerprint != standard.fingerprint:
         problems.append(
-            Problem(
-                path="fingerprint",
-                code="fingerprint-mismatch",
-                message=(
-                    f"the assessment is pinned to {assessment.fingerprint}, but revision "
-                    f"{standard.version} has fingerprint {standard.fingerprint}"
+            Problem.of(
+                "fingerprint",
+                "fingerprint-mismatch",
+                Message(
+                    "the assessment is pinned to {pinned}, but revision {version} has "
+                    "fingerprint {fingerprint}",
+                    pinned=assessment.fingerprint,
+                    version=standard.version,
+                    fingerprint=standard.fingerprint,
                 ),
-                hint=(
+                hint=Message(
                     "evaluate against the revision the fingerprint belongs to; if the answers "
                     "really are for this revision, update the pin"
                 ),
+                params={},
             )
         )
     if assessment.standard is not None and assessment.standard != standard.version:
         problems.append(
-            Problem(
-                path="standard",
-                code="standard-mismatch",
-                message=(
-                    f"the assessment is for revision {assessment.standard}, not {standard.version}"
+            Problem.of(
+                "standard",
+                "standard-mismatch",
+                Message(
+                    "the assessment is for revision {pinned}, not {version}",
+                    pinned=assessment.standard,
+                    version=standard.version,
                 ),
-                hint=f"evaluate with standard={assessment.standard!r}, or change the pin",
+                hint=Message(
+                    "evaluate with standard={pinned}, or change the pin",
+                    pinned=repr(assessment.standard),
+                ),
+                params={},
             )
         )
     ids = [criterion.id for criterion in standard.criteria]
@@ -474,10 +515,14 @@ def check_against(assessment: Assessment, standard: Standard) -> list[Problem]:
         path = _join("answers", key)
         if key not in standard:
             problems.append(
-                Problem(
-                    path=path,
-                    code="unknown-criterion",
-                    message=f"revision {standard.version} has no criterion {key!r}",
+                Problem.of(
+                    path,
+                    "unknown-criterion",
+                    Message(
+                        "revision {version} has no criterion {criterion}",
+                        version=standard.version,
+                        criterion=repr(key),
+                    ),
                     hint=did_you_mean(key, ids),
                     params={"criterion": key},
                 )
@@ -488,51 +533,78 @@ def check_against(assessment: Assessment, standard: Standard) -> list[Problem]:
             continue
         if checklist is None:
             problems.append(
-                Problem(
-                    path=_join(path, "checklist"),
-                    code="no-checklist",
-                    message=f"{key} has no checklist in revision {standard.version}",
-                    hint=(
+                Problem.of(
+                    _join(path, "checklist"),
+                    "no-checklist",
+                    Message(
+                        "{criterion} has no checklist in revision {version}",
+                        criterion=key,
+                        version=standard.version,
+                    ),
+                    hint=Message(
                         "answer it with met or unmet; a revision file of your own "
                         "can add its checklist"
                     ),
+                    params={},
                 )
             )
             continue
         for item in answer.checklist:
             if item not in checklist.item_ids:
                 problems.append(
-                    Problem(
-                        path=_join(_join(path, "checklist"), item),
-                        code="unknown-checklist-item",
-                        message=f"{key} has no checklist item {item!r}",
+                    Problem.of(
+                        _join(_join(path, "checklist"), item),
+                        "unknown-checklist-item",
+                        Message(
+                            "{criterion} has no checklist item {item}",
+                            criterion=key,
+                            item=repr(item),
+                        ),
                         hint=did_you_mean(item, checklist.item_ids)
-                        or f"its items are {', '.join(checklist.item_ids)}",
+                        or Message("its items are {items}", items=", ".join(checklist.item_ids)),
+                        params={},
                     )
                 )
         outcome = checklist_outcome(answer, checklist.required, checklist.item_ids)
         if answer.status is not None and outcome is not None and answer.status is not outcome:
             problems.append(
-                Problem(
-                    path=_join(path, "status"),
-                    code="checklist-contradiction",
-                    message=(
-                        f"{key} is answered {answer.status.value}, but its checklist makes it "
-                        f"{outcome.value} (quota {checklist.quota})"
+                Problem.of(
+                    _join(path, "status"),
+                    "checklist-contradiction",
+                    Message(
+                        "{criterion} is answered {answered}, but its checklist makes it "
+                        "{outcome} (quota {required} of {total})",
+                        criterion=key,
+                        # "met", "unmet", "unknown": the words of Status, translated there.
+                        answered=Message(answer.status.value),
+                        outcome=Message(outcome.value),
+                        required=checklist.required,
+                        total=len(checklist.items),
                     ),
-                    hint="leave out the status and let the checklist decide, or correct the items",
+                    hint=Message(
+                        "leave out the status and let the checklist decide, or correct the items"
+                    ),
+                    params={},
                 )
             )
     requirement_ids = [requirement.id for requirement in standard.requirements]
     for key in assessment.requirements:
         if key not in requirement_ids:
-            known = ", ".join(requirement_ids) or "none"
+            if requirement_ids:
+                known = Message("its requirements: {ids}", ids=", ".join(requirement_ids))
+            else:
+                known = Message("it has no certification requirements")
             problems.append(
-                Problem(
-                    path=_join("requirements", key),
-                    code="unknown-requirement",
-                    message=f"revision {standard.version} has no certification requirement {key!r}",
-                    hint=did_you_mean(key, requirement_ids) or f"its requirements: {known}",
+                Problem.of(
+                    _join("requirements", key),
+                    "unknown-requirement",
+                    Message(
+                        "revision {version} has no certification requirement {requirement}",
+                        version=standard.version,
+                        requirement=repr(key),
+                    ),
+                    hint=did_you_mean(key, requirement_ids) or known,
+                    params={},
                 )
             )
     return problems
@@ -559,11 +631,8 @@ def resolve(
             revision = shipped(assessment.standard)
         except UnknownStandard as error:
             problems.append(
-                Problem(
-                    path="standard",
-                    code="unknown-standard",
-                    message=str(error),
-                    hint=did_you_mean(assessment.standard, error.available),
+                attrs.evolve(
+                    error.problems[0], hint=did_you_mean(assessment.standard, error.available)
                 )
             )
             # Still check the answers, against the newest revision, so that every problem is
@@ -630,11 +699,11 @@ def read_assessment_data(path: str | os.PathLike[str]) -> Any:
     if suffix not in (".json", ".toml"):
         raise AssessmentError(
             [
-                Problem(
-                    path="",
-                    code="unsupported-format",
-                    message=f"cannot tell the format of {name!r} from its name",
-                    hint="name the file .json or .toml",
+                Problem.of(
+                    "",
+                    "unsupported-format",
+                    Message("cannot tell the format of {file} from its name", file=repr(name)),
+                    hint=Message("name the file .json or .toml"),
                 )
             ]
         )
@@ -645,11 +714,13 @@ def read_assessment_data(path: str | os.PathLike[str]) -> Any:
     except UnicodeDecodeError as error:
         raise AssessmentError(
             [
-                Problem(
-                    path="",
-                    code="invalid-encoding",
-                    message=f"{name} is not UTF-8 text (byte {error.start})",
-                    hint="save it as UTF-8",
+                Problem.of(
+                    "",
+                    "invalid-encoding",
+                    Message(
+                        "{file} is not UTF-8 text (byte {byte})", file=name, byte=str(error.start)
+                    ),
+                    hint=Message("save it as UTF-8"),
                 )
             ]
         ) from None
@@ -661,17 +732,26 @@ def read_assessment_data(path: str | os.PathLike[str]) -> Any:
         )
     except tomllib.TOMLDecodeError as error:
         raise AssessmentError(
-            [Problem(path="", code="invalid-toml", message=f"{name} is not valid TOML: {error}")]
+            [
+                Problem.of(
+                    "",
+                    "invalid-toml",
+                    Message("{file} is not valid TOML: {error}", file=name, error=str(error)),
+                )
+            ]
         ) from None
     except json.JSONDecodeError as error:
         raise AssessmentError(
             [
-                Problem(
-                    path="",
-                    code="invalid-json",
-                    message=(
-                        f"{name} is not valid JSON: {error.msg} "
-                        f"at line {error.lineno}, column {error.colno}"
+                Problem.of(
+                    "",
+                    "invalid-json",
+                    Message(
+                        "{file} is not valid JSON: {error} at line {line}, column {column}",
+                        file=name,
+                        error=error.msg,
+                        line=error.lineno,
+                        column=error.colno,
                     ),
                 )
             ]
@@ -679,17 +759,27 @@ def read_assessment_data(path: str | os.PathLike[str]) -> Any:
     except _DuplicateKeys as error:
         raise AssessmentError(
             [
-                Problem(
-                    path="",
-                    code="duplicate-key",
-                    message=f"{name} gives the same key twice in one object: {error}",
-                    hint="keep one of them; JSON readers would silently drop the other",
+                Problem.of(
+                    "",
+                    "duplicate-key",
+                    Message(
+                        "{file} gives the same key twice in one object: {keys}",
+                        file=name,
+                        keys=str(error),
+                    ),
+                    hint=Message("keep one of them; JSON readers would silently drop the other"),
                 )
             ]
         ) from None
     except ValueError as error:
         raise AssessmentError(
-            [Problem(path="", code="invalid-json", message=f"{name} is not valid JSON: {error}")]
+            [
+                Problem.of(
+                    "",
+                    "invalid-json",
+                    Message("{file} is not valid JSON: {error}", file=name, error=str(error)),
+                )
+            ]
         ) from None
 
 

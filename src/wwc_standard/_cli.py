@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
+from ._i18n import Message, Plural, negotiate
 from ._version import __version__
 from .errors import WWCError
 
@@ -24,9 +25,27 @@ class Unreadable(Exception):
     """An input file that cannot be read (missing, a directory, no permission); the command
     line reports it as a problem with exit status 2."""
 
+    def __init__(self, text: Message | str) -> None:
+        self.text = text
+        """What went wrong, translatable when it is a Message."""
+        super().__init__(str(text))
+
+    def localized(self, locale: str = "en") -> str:
+        """What went wrong, in ``locale``."""
+        return self.text.render(locale) if isinstance(self.text, Message) else str(self.text)
+
 
 def shared_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """Add the options every command takes to ``parser`` and return it."""
+    parser.add_argument(
+        "--locale",
+        default="en",
+        metavar="LOCALE",
+        help=(
+            "the language of the output: en (default), es, pt_BR or fr; variants fall back "
+            "(es_AR to es, pt to pt_BR, fr_CA to fr). The environment is never read."
+        ),
+    )
     return parser
 
 
@@ -64,7 +83,9 @@ def assessment_data(args: argparse.Namespace) -> Any:
     try:
         return example_data() if args.example else read_assessment_data(args.file)
     except OSError as error:
-        raise Unreadable(f"cannot read {args.file}: {error.strerror or error}") from None
+        raise Unreadable(
+            Message("cannot read {file}: {reason}", file=args.file, reason=error.strerror or error)
+        ) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -102,6 +123,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     add_format_option(listing)
     listing.set_defaults(run=_standards)
+    from ._cli_plan import add_plan_commands
+
+    add_plan_commands(commands)
+    from ._cli_revisions import add_revision_commands
+
+    add_revision_commands(commands)
     return parser
 
 
@@ -110,7 +137,10 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
     from ._render import render_json, render_text
 
     result = evaluate(assessment_data(args), args.standard, require_evidence=args.require_evidence)
-    out.write((render_json(result) if args.format == "json" else render_text(result)) + "\n")
+    if args.format == "json":
+        out.write(render_json(result) + "\n")
+    else:
+        out.write(render_text(result, locale=args.locale) + "\n")
     return 0
 
 
@@ -137,11 +167,18 @@ def _standards(args: argparse.Namespace, out: TextIO) -> int:
             + "\n"
         )
     else:
+        from ._cli_revisions import incomplete_label
+
         for s in rows:
-            out.write(
-                f"{s.version}  from {s.in_force.start.isoformat()}  "
-                f"{s.criteria_count} criteria  {s.fingerprint}\n"
+            row = Plural(
+                "{version}  from {start}  {n} criterion  {fingerprint}",
+                "{version}  from {start}  {n} criteria  {fingerprint}",
+                s.criteria_count,
+                version=s.version,
+                start=s.in_force.start.isoformat(),
+                fingerprint=s.fingerprint,
             )
+            out.write(f"{row.render(args.locale)}{incomplete_label(s, args.locale)}\n")
     return 0
 
 
@@ -152,20 +189,28 @@ def main(
     out = out or sys.stdout
     err = err or sys.stderr
     args = _parser().parse_args(argv)
+    locale = "en"  # until --locale is known to be one the library speaks
     try:
+        locale = args.locale = negotiate(getattr(args, "locale", None))
         run: Callable[[argparse.Namespace, TextIO], int] = args.run
         return run(args, out)
     except WWCError as error:
         problems = error.problems or ()
         if problems and len(problems) > 1:
-            err.write(f"wwc-standard: {len(problems)} problems:\n")
+            heading = Plural(
+                "wwc-standard: {n} problem:", "wwc-standard: {n} problems:", len(problems)
+            )
+            err.write(heading.render(locale) + "\n")
         for problem in problems:
-            err.write(f"error: {problem}\n")
+            line = Message("error: {problem}", problem=problem.localized(locale))
+            err.write(line.render(locale) + "\n")
         if not problems:
-            err.write(f"error: {error}\n")
+            line = Message("error: {problem}", problem=error.localized(locale))
+            err.write(line.render(locale) + "\n")
         return EXIT_PROBLEM
     except Unreadable as error:
-        err.write(f"error: {error}\n")
+        line = Message("error: {problem}", problem=error.localized(locale))
+        err.write(line.render(locale) + "\n")
         return EXIT_PROBLEM
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as Python's docs advise.

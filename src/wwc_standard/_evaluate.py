@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from ._assessment import Answer, AnswerStatus, Assessment, checklist_outcome, resolve
-from ._i18n import Message
+from ._i18n import N_, Items, Localizable, Message, Plural, Text, as_text
 from ._model import Criterion, Requirement, Standard
 from ._tiers import Tier
 from ._version import __version__
@@ -58,6 +58,24 @@ class Status(enum.Enum):
     UNVERIFIED = "unverified"
     """Answered met without evidence, in auditor mode (``require_evidence=True``)."""
 
+    def localized(self, locale: str = "en") -> str:
+        """The status as a word in ``locale`` (English: the value).
+
+        >>> Status.UNKNOWN.localized("es"), Status.BLOCKED.localized("fr")
+        ('desconocido', 'bloqué')
+        """
+        return Message(_STATUS_WORDS[self]).render(locale)
+
+
+_STATUS_WORDS = {
+    Status.MET: N_("met"),
+    Status.UNMET: N_("unmet"),
+    Status.UNKNOWN: N_("unknown"),
+    Status.BLOCKED: N_("blocked"),
+    Status.SHORT: N_("short"),
+    Status.UNVERIFIED: N_("unverified"),
+}
+
 
 @attrs.frozen(kw_only=True)
 class Reason:
@@ -65,25 +83,32 @@ class Reason:
 
     code: str
     """Stable, machine-readable ("not-answered", "prerequisite-not-met")."""
-    message: str
-    """The reason in English."""
+    message: Text = attrs.field(converter=as_text)
+    """The reason: the English string, callable for another locale
+    (``reason.message(locale="es")``)."""
     params: Mapping[str, Any] = attrs.field(factory=dict)
     """The values in the message, JSON-compatible."""
     text: Message | None = attrs.field(default=None, eq=False, repr=False)
     """The translatable message behind ``message``, when there is one."""
 
     @classmethod
-    def of(cls, code: str, text: Message) -> Reason:
-        """A reason worded by a translatable :class:`~wwc_standard._i18n.Message`."""
-        return cls(code=code, message=str(text), params=text.json_params(), text=text)
+    def of(cls, code: str, text: Message, *, params: Mapping[str, Any] | None = None) -> Reason:
+        """A reason worded by a translatable :class:`~wwc_standard._i18n.Message`; ``params``
+        (JSON-compatible) defaults to the message's values."""
+        return cls(
+            code=code,
+            message=Text(text),
+            params=text.json_params() if params is None else params,
+            text=text,
+        )
 
-    def localized(self, locale: str) -> str:
-        """The reason in ``locale`` (English when it has no translatable message)."""
-        return self.text.render(locale) if self.text is not None else self.message
+    def localized(self, locale: str = "en") -> str:
+        """The reason in ``locale`` (the same as ``reason.message(locale)``)."""
+        return self.message(locale)
 
     def to_dict(self) -> dict[str, Any]:
         """The reason as JSON-compatible data."""
-        return {"code": self.code, "message": self.message, "params": dict(self.params)}
+        return {"code": self.code, "message": str(self.message), "params": dict(self.params)}
 
 
 @attrs.frozen(kw_only=True)
@@ -221,8 +246,9 @@ class Gap:
 
     kind: str
     """``"tier"``, ``"criterion"`` or ``"requirement"``."""
-    message: str
-    """The gap in English ("8 more criteria for Gold (30 of 43)")."""
+    message: Text = attrs.field(converter=as_text)
+    """The gap: the English string ("8 more criteria for Gold (30 of 43)"), callable for
+    another locale (``gap.message(locale="es")``)."""
     tier: Tier | None = None
     """For a tier gap: the tier."""
     criteria_needed: int | None = None
@@ -246,7 +272,7 @@ class Gap:
         """The gap as JSON-compatible data."""
         return {
             "kind": self.kind,
-            "message": self.message,
+            "message": str(self.message),
             "tier": self.tier.value if self.tier else None,
             "criteria_needed": self.criteria_needed,
             "criterion": self.criterion,
@@ -257,16 +283,6 @@ class Gap:
             "blocked_by": list(self.blocked_by),
             "unlocks": list(self.unlocks),
         }
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def _and_list(words: list[str] | tuple[str, ...]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _answered_status(answer: Answer, criterion: Criterion) -> Status:
@@ -280,11 +296,16 @@ def _answered_status(answer: Answer, criterion: Criterion) -> Status:
             return Status.SHORT
         if answer.status is None:
             return Status.UNKNOWN
-    if answer.status is AnswerStatus.MET:
-        return Status.MET
-    if answer.status is AnswerStatus.UNMET:
-        return Status.UNMET
-    return Status.UNKNOWN
+    return _FROM_ANSWER[answer.status]
+
+
+_FROM_ANSWER: Mapping[AnswerStatus | None, Status] = {
+    AnswerStatus.MET: Status.MET,
+    AnswerStatus.UNMET: Status.UNMET,
+    AnswerStatus.UNKNOWN: Status.UNKNOWN,
+    None: Status.UNKNOWN,
+}
+"""What an answer's status word alone establishes."""
 
 
 def evaluate(
@@ -325,17 +346,21 @@ def evaluate(
 
 
 def _evaluate(assessment: Assessment, standard: Standard, require_evidence: bool) -> Evaluation:
-    answers = assessment.answers
-    statuses: list[Status] = [Status.UNKNOWN] * len(standard.criteria)
-    met = [False] * len(standard.criteria)
-    points = 0
+    # The hot path of evaluate() and evaluate_many(): one pass in prerequisite order over rows
+    # precomputed per revision; a criterion without a checklist takes its answer's status
+    # from _FROM_ANSWER, the same table _answered_status() ends with.
+    get = assessment.answers.get
     criteria = standard.criteria
-    for i, prerequisites in standard._plan:
-        criterion = criteria[i]
-        answer = answers.get(criterion.id)
+    statuses: list[Status] = [Status.UNKNOWN] * len(criteria)
+    met = [False] * len(criteria)
+    met_ids: list[str] = []
+    for i, criterion_id, has_checklist, prerequisites in standard._evaluation_rows:
+        answer = get(criterion_id)
         if answer is None:
             continue
-        status = _answered_status(answer, criterion)
+        status = (
+            _answered_status(answer, criteria[i]) if has_checklist else _FROM_ANSWER[answer.status]
+        )
         if status is Status.MET:
             if require_evidence and not answer.evidence:
                 status = Status.UNVERIFIED
@@ -343,16 +368,15 @@ def _evaluate(assessment: Assessment, standard: Standard, require_evidence: bool
                 status = Status.BLOCKED
             else:
                 met[i] = True
-                points += 1
+                met_ids.append(criterion_id)
         statuses[i] = status
-    met_ids = [c.id for c, ok in zip(standard.criteria, met, strict=True) if ok]
     return Evaluation(
         standard=standard,
         assessment=assessment,
         require_evidence=require_evidence,
         statuses=tuple(statuses),
-        points=points,
-        tier=standard.tier_rule.tier(met_ids, standard.criteria),
+        points=len(met_ids),
+        tier=standard.tier_rule.tier(met_ids, criteria),
     )
 
 
@@ -465,43 +489,48 @@ class Evaluation:
         reasons: list[Reason] = []
         if self.tier is Tier.NONE:
             reasons.append(
-                Reason(
-                    code="no-tier",
-                    message="no tier is earned yet",
+                Reason.of(
+                    "no-tier",
+                    Message("no tier is earned yet"),
                     params={"points": self.points, "possible": self.possible},
                 )
             )
         if not self.eligible:
             unmet = [r.message for r in self.eligibility if r.code in _INELIGIBLE]
             reasons.append(
-                Reason(
-                    code="not-eligible",
-                    message="the city is not eligible: " + "; ".join(unmet),
+                Reason.of(
+                    "not-eligible",
+                    Message("the city is not eligible: {reasons}", reasons=_Joined(unmet)),
+                    params={},
                 )
             )
         for requirement in self.requirements:
             if requirement.gates_certification and requirement.status is not Status.MET:
-                label = " (inferred)" if requirement.inferred else ""
-                reasons.append(
-                    Reason(
-                        code="requirement-not-met",
-                        message=(
-                            f"the {requirement.name.lower()} is {requirement.status.value}; "
-                            f"it must be met to certify{label}"
-                        ),
-                        params={
-                            "requirement": requirement.id,
-                            "status": requirement.status.value,
-                            "inferred": requirement.inferred,
-                        },
+                named = _Lowercase(_requirement(self.standard, requirement.id))
+                if requirement.inferred:
+                    text = Message(
+                        "the {requirement} is {status}; it must be met to certify (inferred)",
+                        requirement=named,
+                        status=requirement.status,
                     )
-                )
+                else:
+                    text = Message(
+                        "the {requirement} is {status}; it must be met to certify",
+                        requirement=named,
+                        status=requirement.status,
+                    )
+                params = {
+                    "requirement": requirement.id,
+                    "status": requirement.status.value,
+                    "inferred": requirement.inferred,
+                }
+                reasons.append(Reason.of("requirement-not-met", text, params=params))
         possible = not reasons
         if possible:
             reasons.append(
-                Reason(
-                    code="certifiable",
-                    message=f"the city could be certified {self.tier.label}",
+                Reason.of(
+                    "certifiable",
+                    Message("the city could be certified {tier}", tier=self.tier),
                     params={"tier": self.tier.value},
                 )
             )
@@ -527,9 +556,13 @@ class Evaluation:
                         kind="tier",
                         tier=tier,
                         criteria_needed=needed,
-                        message=(
-                            f"{needed} more {'criterion' if needed == 1 else 'criteria'} for "
-                            f"{tier.label} ({target} of {self.possible})"
+                        message=Plural(
+                            "{n} more criterion for {tier} ({target} of {possible})",
+                            "{n} more criteria for {tier} ({target} of {possible})",
+                            needed,
+                            tier=tier,
+                            target=target,
+                            possible=self.possible,
                         ),
                     )
                 )
@@ -541,7 +574,12 @@ class Evaluation:
                         kind="criterion",
                         criterion=result.id,
                         status=result.status,
-                        message=f"{result.id} {result.name}: {result.reasons[0].message}",
+                        message=Message(
+                            "{criterion} {name}: {reason}",
+                            criterion=result.id,
+                            name=self.standard[result.id],
+                            reason=result.reasons[0].message,
+                        ),
                         missing_items=result.missing_items,
                         items_needed=max(
                             0, (result.checklist_required or 0) - (result.checklist_met or 0)
@@ -557,16 +595,27 @@ class Evaluation:
                         kind="requirement",
                         requirement=requirement.id,
                         status=requirement.status,
-                        message=f"{requirement.name}: {requirement.reasons[0].message}",
+                        message=Message(
+                            "{requirement}: {reason}",
+                            requirement=_requirement(self.standard, requirement.id),
+                            reason=requirement.reasons[0].message,
+                        ),
                     )
                 )
         return tuple(gaps)
 
-    def explain(self) -> str:
-        """A readable account of the evaluation: tier, score, areas, gaps (English)."""
+    def explain(self, locale: str = "en") -> str:
+        """A readable account of the evaluation in ``locale``: the city, the revision, the tier,
+        the score, each practice area, the distance to every higher tier, and the gaps by
+        practice area with the criteria's names (the same report the command line prints).
+
+        >>> import wwc_standard as wwc
+        >>> print(wwc.evaluate(wwc.example_assessment()).explain("fr").splitlines()[2])
+        Points\xa0: 27 critères remplis sur 43 (62,8\xa0%)
+        """
         from ._render import render_text
 
-        return render_text(self)
+        return render_text(self, locale=locale)
 
     def to_dict(self) -> dict[str, Any]:
         """The evaluation as JSON-compatible data with stable keys (see docs/evaluation-format.md).
@@ -610,10 +659,12 @@ class Evaluation:
         if not isinstance(data, Mapping) or data.get("format") != EVALUATION_FORMAT:
             raise AssessmentError(
                 [
-                    Problem(
-                        path="format",
-                        code="unsupported-format",
-                        message=f"not an evaluation in the format {EVALUATION_FORMAT}",
+                    Problem.of(
+                        "format",
+                        "unsupported-format",
+                        Message(
+                            "not an evaluation in the format {format}", format=EVALUATION_FORMAT
+                        ),
                     )
                 ]
             )
@@ -622,7 +673,7 @@ class Evaluation:
             value = data.get(key)
             if not isinstance(value, Mapping):
                 raise AssessmentError(
-                    [Problem(path=key, code="wrong-type", message=f"{key!r} must be an object")]
+                    [Problem.of(key, "wrong-type", Message("'{key}' must be an object", key=key))]
                 )
             return value
 
@@ -633,14 +684,17 @@ class Evaluation:
         if recorded.get("fingerprint") != revision.fingerprint:
             raise AssessmentError(
                 [
-                    Problem(
-                        path="standard.fingerprint",
-                        code="fingerprint-mismatch",
-                        message=(
-                            f"the evaluation was made against {recorded.get('fingerprint')}, "
-                            f"revision {revision.version} here is {revision.fingerprint}"
+                    Problem.of(
+                        "standard.fingerprint",
+                        "fingerprint-mismatch",
+                        Message(
+                            "the evaluation was made against {recorded}, revision {version} "
+                            "here is {fingerprint}",
+                            recorded=str(recorded.get("fingerprint")),
+                            version=revision.version,
+                            fingerprint=revision.fingerprint,
                         ),
-                        hint="pass the revision it was made against as standard=",
+                        hint=Message("pass the revision it was made against as standard="),
                     )
                 ]
             )
@@ -655,14 +709,15 @@ class Evaluation:
             if fresh.get(key) != data.get(key):
                 raise AssessmentError(
                     [
-                        Problem(
-                            path=key,
-                            code="evaluation-mismatch",
-                            message=(
-                                "evaluating the recorded assessment again gives a "
-                                f"different {key!r}"
+                        Problem.of(
+                            key,
+                            "evaluation-mismatch",
+                            Message(
+                                "evaluating the recorded assessment again gives a different "
+                                "'{key}'",
+                                key=key,
                             ),
-                            hint=(
+                            hint=Message(
                                 "the result was not produced by this library and revision "
                                 "as recorded"
                             ),
@@ -670,6 +725,34 @@ class Evaluation:
                     ]
                 )
         return again
+
+
+def _requirement(standard: Standard, requirement_id: str) -> Requirement:
+    return next(r for r in standard.requirements if r.id == requirement_id)
+
+
+class _Lowercase:
+    """A name worded for the locale, then put in lower case to stand inside a sentence."""
+
+    __slots__ = ("named",)
+
+    def __init__(self, named: Localizable) -> None:
+        self.named = named
+
+    def localized(self, locale: str) -> str:
+        return self.named.localized(locale).lower()
+
+
+class _Joined:
+    """Sentences worded for the locale and joined with semicolons, as one clause."""
+
+    __slots__ = ("texts",)
+
+    def __init__(self, texts: list[Text]) -> None:
+        self.texts = texts
+
+    def localized(self, locale: str) -> str:
+        return "; ".join(text(locale) for text in self.texts)
 
 
 _INELIGIBLE = frozenset(
@@ -680,49 +763,59 @@ _INELIGIBLE = frozenset(
 def _eligibility(assessment: Assessment, standard: Standard) -> tuple[bool, tuple[Reason, ...]]:
     rule = standard.eligibility
     city = assessment.city
-    inferred = " (the country list is inferred)" if rule.provenance.inferred else ""
+    region = standard.text(rule.region)
     reasons = []
     if city.country is None:
-        reasons.append(Reason(code="country-missing", message="the city's country is not given"))
+        reasons.append(Reason.of("country-missing", Message("the city's country is not given")))
     elif city.country in rule.countries:
-        reasons.append(
-            Reason(
-                code="country-in-region",
-                message=f"{city.country} is in {rule.region}{inferred}",
-                params={"country": city.country},
+        if rule.provenance.inferred:
+            text = Message(
+                "{country} is in {region} (the country list is inferred)",
+                country=city.country,
+                region=region,
             )
-        )
+        else:
+            text = Message("{country} is in {region}", country=city.country, region=region)
+        reasons.append(Reason.of("country-in-region", text, params={"country": city.country}))
     else:
-        reasons.append(
-            Reason(
-                code="country-outside",
-                message=f"{city.country} is outside {rule.region}{inferred}",
-                params={"country": city.country},
+        if rule.provenance.inferred:
+            text = Message(
+                "{country} is outside {region} (the country list is inferred)",
+                country=city.country,
+                region=region,
             )
-        )
+        else:
+            text = Message("{country} is outside {region}", country=city.country, region=region)
+        reasons.append(Reason.of("country-outside", text, params={"country": city.country}))
     floor = rule.population_floor
     if city.population is None:
         reasons.append(
-            Reason(
-                code="population-missing",
-                message="the city's population is not given",
+            Reason.of(
+                "population-missing",
+                Message("the city's population is not given"),
                 params={"floor": floor},
             )
         )
     elif city.population >= floor:
         reasons.append(
-            Reason(
-                code="population-meets-floor",
-                message=f"population {city.population:,} is at least {floor:,}",
-                params={"population": city.population, "floor": floor},
+            Reason.of(
+                "population-meets-floor",
+                Message(
+                    "population {population} is at least {floor}",
+                    population=city.population,
+                    floor=floor,
+                ),
             )
         )
     else:
         reasons.append(
-            Reason(
-                code="population-below-floor",
-                message=f"population {city.population:,} is below the floor of {floor:,}",
-                params={"population": city.population, "floor": floor},
+            Reason.of(
+                "population-below-floor",
+                Message(
+                    "population {population} is below the floor of {floor}",
+                    population=city.population,
+                    floor=floor,
+                ),
             )
         )
     eligible = not any(reason.code in _INELIGIBLE for reason in reasons)
@@ -734,21 +827,22 @@ def _requirement_result(
 ) -> RequirementResult:
     if answer is None or answer.status is None or answer.status is AnswerStatus.UNKNOWN:
         status = Status.UNKNOWN
-        reason = Reason(
-            code="not-answered" if answer is None else "answered-unknown",
-            message="not answered; unknown is never met"
-            if answer is None
-            else "answered unknown; unknown is never met",
-        )
+        if answer is None:
+            reason = Reason.of("not-answered", Message("not answered; unknown is never met"))
+        else:
+            reason = Reason.of(
+                "answered-unknown", Message("answered unknown; unknown is never met")
+            )
     elif answer.status is AnswerStatus.UNMET:
-        status, reason = Status.UNMET, Reason(code="answered-unmet", message="answered unmet")
+        status, reason = Status.UNMET, Reason.of("answered-unmet", Message("answered unmet"))
     elif require_evidence and not answer.evidence:
         status = Status.UNVERIFIED
-        reason = Reason(
-            code="no-evidence", message="answered met without evidence; auditor mode needs evidence"
+        reason = Reason.of(
+            "no-evidence",
+            Message("answered met without evidence; auditor mode needs evidence"),
         )
     else:
-        status, reason = Status.MET, Reason(code="answered-met", message="answered met")
+        status, reason = Status.MET, Reason.of("answered-met", Message("answered met"))
     return RequirementResult(
         id=requirement.id,
         name=requirement.name,
@@ -777,101 +871,132 @@ def _criterion_result(
     reasons: list[Reason] = []
     required = checklist.required if checklist else None
     total = len(checklist.items) if checklist else None
+    checklist_params = {"met": checklist_met, "required": required, "items": list(missing)}
     if answer is None:
-        reasons.append(Reason(code="not-answered", message="not answered; unknown is never met"))
+        reasons.append(Reason.of("not-answered", Message("not answered; unknown is never met")))
     elif status is Status.SHORT:
         reasons.append(
-            Reason(
-                code="checklist-short",
-                message=(
-                    f"checklist short of its quota: {checklist_met} of {total} items met, "
-                    f"{required} needed; not met: {', '.join(missing)}"
+            Reason.of(
+                "checklist-short",
+                Message(
+                    "checklist short of its quota: {met} of {total} items met, {required} "
+                    "needed; not met: {items}",
+                    met=checklist_met,
+                    total=total,
+                    required=required,
+                    items=Items(missing),
                 ),
-                params={"met": checklist_met, "required": required, "items": list(missing)},
+                params=checklist_params,
             )
         )
     elif status is Status.UNKNOWN and checklist_met is not None and answer.status is None:
         reasons.append(
-            Reason(
-                code="checklist-undecided",
-                message=(
-                    f"checklist undecided: {checklist_met} of {total} items met, {required} "
-                    f"needed, the rest not known; unknown is never met"
+            Reason.of(
+                "checklist-undecided",
+                Message(
+                    "checklist undecided: {met} of {total} items met, {required} needed, the "
+                    "rest not known; unknown is never met",
+                    met=checklist_met,
+                    total=total,
+                    required=required,
                 ),
-                params={"met": checklist_met, "required": required, "items": list(missing)},
+                params=checklist_params,
             )
         )
     elif status is Status.UNKNOWN:
         reasons.append(
-            Reason(code="answered-unknown", message="answered unknown; unknown is never met")
+            Reason.of("answered-unknown", Message("answered unknown; unknown is never met"))
         )
     elif status is Status.UNMET:
-        reasons.append(Reason(code="answered-unmet", message="answered unmet"))
+        reasons.append(Reason.of("answered-unmet", Message("answered unmet")))
     elif status is Status.BLOCKED:
-        waiting = [f"{p} ({statuses[p].value})" for p in blocked_by]
+        waiting = Items(
+            Message("{criterion} ({status})", criterion=p, status=statuses[p]) for p in blocked_by
+        )
         reasons.append(
-            Reason(
-                code="prerequisite-not-met",
-                message=(
-                    f"answered met, but its prerequisite{'s' if len(waiting) > 1 else ''} "
-                    f"{_and_list(waiting)} must be met first; no point until then"
+            Reason.of(
+                "prerequisite-not-met",
+                Plural(
+                    "answered met, but its prerequisite {prerequisites} must be met first; "
+                    "no point until then",
+                    "answered met, but its prerequisites {prerequisites} must be met first; "
+                    "no point until then",
+                    len(blocked_by),
+                    prerequisites=waiting,
                 ),
                 params={"prerequisites": list(blocked_by)},
             )
         )
     elif status is Status.UNVERIFIED:
         reasons.append(
-            Reason(
-                code="no-evidence",
-                message="answered met without evidence; auditor mode counts only evidenced answers",
+            Reason.of(
+                "no-evidence",
+                Message(
+                    "answered met without evidence; auditor mode counts only evidenced answers"
+                ),
             )
         )
     elif checklist_met is not None and required is not None and checklist_met < required:
         # An explicit "met" stands while the checklist is still undecided; say so plainly.
         reasons.append(
-            Reason(
-                code="answered-met-checklist-open",
-                message=(
-                    f"answered met; its checklist confirms {checklist_met} of the {required} "
-                    "items needed, the rest not known"
+            Reason.of(
+                "answered-met-checklist-open",
+                Message(
+                    "answered met; its checklist confirms {met} of the {required} items "
+                    "needed, the rest not known",
+                    met=checklist_met,
+                    required=required,
                 ),
-                params={"met": checklist_met, "required": required, "items": list(missing)},
+                params=checklist_params,
             )
         )
     elif checklist_met is not None:
         reasons.append(
-            Reason(
-                code="checklist-met",
-                message=f"checklist met: {checklist_met} of {total} items, {required} needed",
+            Reason.of(
+                "checklist-met",
+                Message(
+                    "checklist met: {met} of {total} items, {required} needed",
+                    met=checklist_met,
+                    total=total,
+                    required=required,
+                ),
                 params={"met": checklist_met, "required": required},
             )
         )
     else:
-        reasons.append(Reason(code="answered-met", message="answered met"))
+        reasons.append(Reason.of("answered-met", Message("answered met")))
     if status is Status.MET and answer is not None and not require_evidence:
         count = len(answer.evidence)
-        reasons.append(
-            Reason(
-                code="evidence",
-                message=f"with {_plural(count, 'piece')} of evidence"
-                if count
-                else "no evidence given; reviewers verify met answers against documentation",
-                params={"count": count},
+        if count:
+            evidence = Plural("with {n} piece of evidence", "with {n} pieces of evidence", count)
+        else:
+            evidence = Message(
+                "no evidence given; reviewers verify met answers against documentation"
             )
-        )
+        reasons.append(Reason.of("evidence", evidence, params={"count": count}))
     if status is not Status.BLOCKED and blocked_by and status is not Status.MET:
         reasons.append(
-            Reason(
-                code="prerequisite-pending",
-                message=f"its prerequisites {_and_list(list(blocked_by))} are not met either",
+            Reason.of(
+                "prerequisite-pending",
+                Plural(
+                    "its prerequisite {prerequisites} is not met either",
+                    "its prerequisites {prerequisites} are not met either",
+                    len(blocked_by),
+                    prerequisites=Items(blocked_by),
+                ),
                 params={"prerequisites": list(blocked_by)},
             )
         )
     if unlocks and status is not Status.MET:
         reasons.append(
-            Reason(
-                code="unlocks",
-                message=f"{_and_list(list(unlocks))} cannot earn a point until this is met",
+            Reason.of(
+                "unlocks",
+                Plural(
+                    "{criteria} cannot earn a point until this is met",
+                    "{criteria} cannot earn a point until this is met",
+                    len(unlocks),
+                    criteria=Items(unlocks),
+                ),
                 params={"criteria": list(unlocks)},
             )
         )

@@ -24,8 +24,6 @@ import gettext
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol, runtime_checkable
 
-from .errors import Problem, UnknownLocale
-
 __all__ = [
     "DOMAIN",
     "LOCALES",
@@ -35,6 +33,10 @@ __all__ = [
     "Message",
     "Percent",
     "Plural",
+    "Text",
+    "as_optional_text",
+    "as_text",
+    "locales",
     "negotiate",
     "translations",
 ]
@@ -48,6 +50,15 @@ LOCALES = ("en", "es", "pt_BR", "fr")
 # A language the library speaks without the exact territory falls back to the variant the
 # library has: pt_PT and pt to pt_BR (the only Portuguese catalog), es_AR to es, fr_CA to fr.
 _BY_LANGUAGE = {"en": "en", "es": "es", "pt": "pt_BR", "fr": "fr"}
+
+
+def locales() -> tuple[str, ...]:
+    """The locales the library speaks, English (the source) first.
+
+    >>> locales()
+    ('en', 'es', 'pt_BR', 'fr')
+    """
+    return LOCALES
 
 
 def negotiate(locale: object) -> str:
@@ -67,13 +78,16 @@ def negotiate(locale: object) -> str:
         return tag
     if language in _BY_LANGUAGE:
         return _BY_LANGUAGE[language]
+    # errors.py words its problems with Message: import it here, not at the top, to avoid a cycle.
+    from .errors import Problem, UnknownLocale
+
     raise UnknownLocale(
         [
-            Problem(
-                path="locale",
-                code="unknown-locale",
-                message=f"wwc-standard does not speak {str(locale)!r}",
-                hint="use one of " + ", ".join(LOCALES),
+            Problem.of(
+                "locale",
+                "unknown-locale",
+                Message("wwc-standard does not speak '{locale}'", locale=str(locale)),
+                hint=Message("use one of {available}", available=", ".join(LOCALES)),
                 params={"locale": str(locale), "available": list(LOCALES)},
             )
         ]
@@ -104,7 +118,11 @@ class Localizable(Protocol):
 
 
 class Percent:
-    """A fraction (0.63) shown as a percentage formatted for the locale ("63.0%", "63,0 %")."""
+    """A fraction (0.63) shown as a percentage formatted for the locale, with one decimal.
+
+    >>> [Message("{share}", share=Percent(27 / 43)).render(l) for l in ("en", "es", "pt_BR")]
+    ['62.8%', '62,8\\xa0%', '62,8%']
+    """
 
     __slots__ = ("value",)
 
@@ -216,9 +234,70 @@ def Plural(
     return message
 
 
+class Text(str):
+    """An English sentence that can also be read in another locale: call it with the locale.
+
+    It is the English string (equal to it, hashing and printing as it), so code written for
+    English text keeps working; calling it renders the :class:`Message` behind it in any
+    locale. Text made from a plain string reads the same in every locale.
+
+    >>> reason = Text(Message("population {population} is below the floor of {floor}",
+    ...                       population=9500, floor=10000))
+    >>> reason == "population 9,500 is below the floor of 10,000", reason()
+    (True, 'population 9,500 is below the floor of 10,000')
+    >>> reason("fr")
+    'population de 9\\u202f500 habitants, sous le seuil de 10\\u202f000'
+    >>> Text("plain words")("es")
+    'plain words'
+    """
+
+    # str subclasses cannot have non-empty __slots__; the message lives in the instance dict.
+    message: Message | None
+    """The translatable message behind the text; ``None`` for text made from a plain string."""
+
+    def __new__(cls, value: Message | str) -> Text:
+        if isinstance(value, Message):
+            text = super().__new__(cls, value.render("en"))
+            text.message = value
+        else:
+            text = super().__new__(cls, value)
+            text.message = value.message if isinstance(value, Text) else None
+        return text
+
+    def __call__(self, locale: str = "en") -> str:
+        """The text in ``locale`` (any tag :func:`negotiate` accepts)."""
+        if self.message is None:
+            if locale != "en" and locale not in LOCALES:
+                negotiate(locale)  # an unknown locale is an error even for untranslated text
+            return str(self)
+        return self.message.render(locale)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # str's own pickling would rebuild a plain string and lose the message.
+        return (_text, (str(self), self.message))
+
+
+def _text(english: str, message: Message | None) -> Text:
+    text = Text(english)
+    text.message = message
+    return text
+
+
+def as_text(value: Message | str) -> Text:
+    """``value`` as :class:`Text` (the attrs converter of every ``message`` field)."""
+    return value if isinstance(value, Text) else Text(value)
+
+
+def as_optional_text(value: Message | str | None) -> Text | None:
+    """Like :func:`as_text`, keeping ``None``."""
+    return None if value is None else as_text(value)
+
+
 def _format(value: Any, locale: str) -> str:
     if isinstance(value, Message):
         return value.render(locale)
+    if isinstance(value, Text):
+        return value(locale)
     if isinstance(value, str):
         return value
     if isinstance(value, bool):
@@ -234,7 +313,7 @@ def _format(value: Any, locale: str) -> str:
     if isinstance(value, Percent):
         from babel.numbers import format_percent
 
-        return format_percent(value.value, "#,##0.0%", locale=locale)
+        return format_percent(value.value, _percent_pattern(locale), locale=locale)
     if isinstance(value, Items):
         from babel.lists import format_list
 
@@ -246,8 +325,18 @@ def _format(value: Any, locale: str) -> str:
     return str(value)
 
 
+@functools.cache
+def _percent_pattern(locale: str) -> str:
+    # The locale's own percent pattern (its sign, its spacing: "62,8\xa0%" in Spanish and
+    # French), with one decimal so that 62.8% and 63.0% are never shown alike.
+    from babel import Locale
+
+    pattern = str(Locale.parse(locale).percent_formats[None].pattern)
+    return pattern.replace("#,##0", "#,##0.0", 1)
+
+
 def _json(value: Any) -> Any:
-    if isinstance(value, Message):
+    if isinstance(value, Message | Text):
         return str(value)
     if isinstance(value, Percent | Items):
         return value.to_json()

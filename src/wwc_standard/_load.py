@@ -21,10 +21,13 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from ._countries import ISO_3166_ALPHA_2
+from ._i18n import Message
 from ._model import Standard
 from ._tiers import AnyTierRule, rule_classes
-from .errors import InvalidStandard, Problem
+from .errors import InvalidStandard, Problem, WWCError
 
 if TYPE_CHECKING:
     import cattrs
@@ -47,6 +50,14 @@ _VERSION_FILE = re.compile(r"^(\d{4})\.toml$")
 # -- the converter -------------------------------------------------------------------------
 
 
+class _Refused(TypeError, ValueError):
+    """A structure hook's refusal, worded by a translatable message."""
+
+    def __init__(self, text: Message) -> None:
+        self.text = text
+        super().__init__(str(text))
+
+
 @functools.cache
 def _converter() -> cattrs.Converter:
     import cattrs
@@ -57,12 +68,12 @@ def _converter() -> cattrs.Converter:
 
     def structure_date(value: object, _: type) -> datetime.date:
         if isinstance(value, datetime.datetime):
-            raise TypeError("expected a date without a time, like 2024-01-01")
+            raise _Refused(Message("expected a date without a time, like 2024-01-01"))
         if isinstance(value, datetime.date):
             return value
         if isinstance(value, str):
             return datetime.date.fromisoformat(value)
-        raise TypeError("expected a date, like 2024-01-01")
+        raise _Refused(Message("expected a date, like 2024-01-01"))
 
     converter.register_structure_hook(datetime.date, structure_date)
     converter.register_unstructure_hook(datetime.date, lambda day: day.isoformat())
@@ -70,17 +81,21 @@ def _converter() -> cattrs.Converter:
     def structure_str(value: object, _: type) -> str:
         # The default hook would turn 2024 into "2024" and a list into its repr: refuse both.
         if not isinstance(value, str):
-            raise TypeError(f"expected a string, found {type(value).__name__}")
+            raise _Refused(Message("expected a string, found {type}", type=type(value).__name__))
         return value
 
     def structure_int(value: object, _: type) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"expected a whole number, found {type(value).__name__}")
+            raise _Refused(
+                Message("expected a whole number, found {type}", type=type(value).__name__)
+            )
         return value
 
     def structure_bool(value: object, _: type) -> bool:
         if not isinstance(value, bool):
-            raise TypeError(f"expected true or false, found {type(value).__name__}")
+            raise _Refused(
+                Message("expected true or false, found {type}", type=type(value).__name__)
+            )
         return value
 
     # The default tuple hook accepts any iterable, so "DM1" would become ("D", "M", "1").
@@ -88,7 +103,7 @@ def _converter() -> cattrs.Converter:
 
     def structure_tuple(value: object, type_: Any) -> Any:
         if not isinstance(value, list | tuple):
-            raise TypeError(f"expected a list, found {type(value).__name__}")
+            raise _Refused(Message("expected a list, found {type}", type=type(value).__name__))
         return tuple_hook(value, type_)
 
     converter.register_structure_hook_func(
@@ -111,10 +126,16 @@ def _converter() -> cattrs.Converter:
 
     def structure_any_rule(value: object, _: type) -> Any:
         if not isinstance(value, Mapping):
-            raise TypeError("expected a table")
+            raise _Refused(Message("expected a table"))
         rule_class = rules.get(str(value.get("kind")))
         if rule_class is None:
-            raise ValueError(f"unknown tier rule kind {value.get('kind')!r}: use one of {known}")
+            raise _Refused(
+                Message(
+                    "unknown tier rule kind {kind}: use one of {known}",
+                    kind=repr(value.get("kind")),
+                    known=known,
+                )
+            )
         return converter.structure(value, rule_class)
 
     converter.register_structure_hook(AnyTierRule, structure_any_rule)
@@ -134,10 +155,16 @@ def _register_rule(
 
     def structure_rule(value: object, _: type) -> Any:
         if not isinstance(value, Mapping):
-            raise TypeError("expected a table")
+            raise _Refused(Message("expected a table"))
         tag = value.get("kind")
         if tag != kind:
-            raise ValueError(f"unknown tier rule kind {tag!r}: use one of {known}")
+            raise _Refused(
+                Message(
+                    "unknown tier rule kind {kind}: use one of {known}",
+                    kind=repr(tag),
+                    known=known,
+                )
+            )
         return structure_fields({k: v for k, v in value.items() if k != "kind"}, rule_class)
 
     def unstructure_rule(rule: Any) -> dict[str, Any]:
@@ -160,13 +187,27 @@ def _structure_problems(error: BaseException) -> list[Problem]:
         return [Problem(path="", code="invalid-revision", message=str(error))]
     from cattrs.v import format_exception
 
+    # transform_error() words every error as a string; our own messages travel beside it, and
+    # the string only says which one ("\0<index>"), so they stay translatable.
+    texts: list[Message] = []
+
     def describe(exc: BaseException, type_: type | None) -> str:
         literal = re.match(r"(.*) not in literal typing\.Literal\[(.*)\]", str(exc))
         if literal:
-            return f"{literal.group(1)!r} is not one of {literal.group(2)}"
-        if isinstance(exc, TypeError | ValueError) and str(exc):
-            return str(exc)  # our own hooks' messages say what was expected
-        return format_exception(exc, type_)
+            texts.append(
+                Message(
+                    "{value} is not one of {choices}",
+                    value=repr(literal.group(1)),
+                    choices=literal.group(2),
+                )
+            )
+        elif isinstance(exc, _Refused):
+            texts.append(exc.text)
+        elif isinstance(exc, TypeError | ValueError) and str(exc):
+            return str(exc)  # e.g. date.fromisoformat's own words
+        else:
+            return format_exception(exc, type_)
+        return f"\0{len(texts) - 1}"
 
     problems = []
     for line in cattrs.transform_error(error, path="$", format_exception=describe):
@@ -176,16 +217,21 @@ def _structure_problems(error: BaseException) -> list[Problem]:
         if extra:
             for name in extra.group(1).split(", "):
                 problems.append(
-                    Problem(
-                        path=f"{path}.{name}" if path else name,
-                        code="unknown-field",
-                        message=f"{name!r} is not a field of revision files here",
-                        hint="remove it or check its spelling against docs/revision-files.md",
+                    Problem.of(
+                        f"{path}.{name}" if path else name,
+                        "unknown-field",
+                        Message("'{name}' is not a field of revision files here", name=name),
+                        hint=Message(
+                            "remove it or check its spelling against docs/revision-files.md"
+                        ),
                     )
                 )
-            continue
-        code = "missing-field" if "required field missing" in message else "wrong-type"
-        problems.append(Problem(path=path, code=code, message=message))
+        elif message.startswith("\0"):
+            problems.append(Problem.of(path, "wrong-type", texts[int(message[1:])]))
+        elif "required field missing" in message:
+            problems.append(Problem.of(path, "missing-field", Message("required field missing")))
+        else:
+            problems.append(Problem(path=path, code="wrong-type", message=message))
     return problems
 
 
@@ -200,32 +246,40 @@ def _resolve(
         return dict(raw), []
     if not isinstance(parent_version, str):
         return dict(raw), [
-            Problem(path="extends", code="wrong-type", message="extends must be a version string")
+            Problem.of("extends", "wrong-type", Message("extends must be a version string"))
         ]
     if parent_version in seen:
         chain = " -> ".join((*seen, parent_version))
         return dict(raw), [
-            Problem(
-                path="extends",
-                code="extends-cycle",
-                message=f"revisions extend in a cycle: {chain}",
+            Problem.of(
+                "extends",
+                "extends-cycle",
+                Message("revisions extend in a cycle: {chain}", chain=chain),
             )
         ]
     try:
         parent_raw = lookup(parent_version)
     except LookupError as error:
+        if isinstance(error, WWCError) and error.problems:
+            return dict(raw), [attrs.evolve(error.problems[0], path="extends")]
         return dict(raw), [Problem(path="extends", code="unknown-standard", message=str(error))]
     parent, problems = _resolve(parent_raw, lookup, (*seen, parent_version))
     merged = {key: value for key, value in parent.items() if key not in _NOT_INHERITED}
     merged.update(raw)
     merged["sources"] = _merge_sources(parent.get("sources", []), raw.get("sources", []))
+    from ._revision_files import apply_amendments
+
+    problems.extend(apply_amendments(merged))
     if not raw.get("changes"):
         problems.append(
-            Problem(
-                path="changes",
-                code="missing-changes",
-                message=f"a revision that extends {parent_version} must say what changed",
-                hint='add changes = ["..."], one sentence per change',
+            Problem.of(
+                "changes",
+                "missing-changes",
+                Message(
+                    "a revision that extends {version} must say what changed",
+                    version=parent_version,
+                ),
+                hint=Message('add changes = ["..."], one sentence per change'),
             )
         )
     return merged, problems
@@ -242,15 +296,15 @@ def _merge_sources(parent: object, child: object) -> object:
 # -- the standard's own rules ---------------------------------------------------------------
 
 
-def _duplicate_ids(values: Sequence[str], path: str, what: str) -> Iterator[Problem]:
+def _duplicate_ids(values: Sequence[str], path: str, what: Message) -> Iterator[Problem]:
     """A problem for every repeat of an id; ``path`` has an ``{index}`` to fill in."""
     seen: set[str] = set()
     for index, value in enumerate(values):
         if value in seen:
-            yield Problem(
-                path=path.format(index=index),
-                code="duplicate-id",
-                message=f"{what} {value!r} is listed twice",
+            yield Problem.of(
+                path.format(index=index),
+                "duplicate-id",
+                Message("{what} '{value}' is listed twice", what=what, value=value),
             )
         seen.add(value)
 
@@ -284,36 +338,39 @@ def _cycle(graph: Mapping[str, Sequence[str]]) -> list[str] | None:
 def problems_of(standard: Standard) -> Iterator[Problem]:
     """Every way ``standard`` breaks the rules a revision must follow."""
     source_keys = [source.key for source in standard.sources]
-    yield from _duplicate_ids(source_keys, "sources[{index}].key", "source")
+    yield from _duplicate_ids(source_keys, "sources[{index}].key", Message("source"))
 
     def cited(path: str, sources: Sequence[str]) -> Iterator[Problem]:
         for i, key in enumerate(sources):
             if key not in source_keys:
-                yield Problem(
-                    path=f"{path}.provenance.sources[{i}]" if path else f"provenance.sources[{i}]",
-                    code="unknown-source",
-                    message=f"source {key!r} is not among the revision's sources",
-                    hint="add it under [[sources]] or fix the key",
+                yield Problem.of(
+                    f"{path}.provenance.sources[{i}]" if path else f"provenance.sources[{i}]",
+                    "unknown-source",
+                    Message("source '{key}' is not among the revision's sources", key=key),
+                    hint=Message("add it under [[sources]] or fix the key"),
                 )
 
     yield from cited("", standard.provenance.sources)
     yield from cited("in_force", standard.in_force.provenance.sources)
     yield from cited("tier_rule", standard.tier_rule.provenance.sources)
+    working_across = getattr(standard.tier_rule, "working_across", None)
+    if working_across is not None and working_across.provenance is not None:
+        yield from cited("tier_rule.working_across", working_across.provenance.sources)
     yield from cited("eligibility", standard.eligibility.provenance.sources)
     if standard.extends is None and standard.changes:
-        yield Problem(
-            path="changes",
-            code="changes-without-extends",
-            message="changes are listed but the revision extends nothing",
+        yield Problem.of(
+            "changes",
+            "changes-without-extends",
+            Message("changes are listed but the revision extends nothing"),
         )
 
     codes = [area.code for area in standard.practice_areas]
-    yield from _duplicate_ids(codes, "practice_areas[{index}].code", "practice area")
+    yield from _duplicate_ids(codes, "practice_areas[{index}].code", Message("practice area"))
     for index, area in enumerate(standard.practice_areas):
         yield from cited(f"practice_areas[{index}]", area.provenance.sources)
 
     ids = [criterion.id for criterion in standard.criteria]
-    yield from _duplicate_ids(ids, "criteria[{index}].id", "criterion")
+    yield from _duplicate_ids(ids, "criteria[{index}].id", Message("criterion"))
     known = set(ids)
     for index, criterion in enumerate(standard.criteria):
         path = f"criteria[{index}]"
@@ -321,29 +378,33 @@ def problems_of(standard: Standard) -> Iterator[Problem]:
         if criterion.practice_area not in codes:
             from ._suggest import did_you_mean
 
-            yield Problem(
-                path=f"{path}.practice_area",
-                code="unknown-practice-area",
-                message=(
-                    f"{criterion.id} names practice area {criterion.practice_area!r}, "
-                    "which the revision does not list"
+            yield Problem.of(
+                f"{path}.practice_area",
+                "unknown-practice-area",
+                Message(
+                    "{criterion} names practice area '{area}', which the revision does not list",
+                    criterion=criterion.id,
+                    area=criterion.practice_area,
                 ),
                 hint=did_you_mean(criterion.practice_area, codes),
             )
         for i, prerequisite in enumerate(criterion.prerequisites):
             if prerequisite == criterion.id:
-                yield Problem(
-                    path=f"{path}.prerequisites[{i}]",
-                    code="prerequisite-cycle",
-                    message=f"{criterion.id} cannot be its own prerequisite",
+                yield Problem.of(
+                    f"{path}.prerequisites[{i}]",
+                    "prerequisite-cycle",
+                    Message("{criterion} cannot be its own prerequisite", criterion=criterion.id),
                 )
             elif prerequisite not in known:
                 from ._suggest import did_you_mean
 
-                yield Problem(
-                    path=f"{path}.prerequisites[{i}]",
-                    code="unknown-prerequisite",
-                    message=f"{prerequisite} is not a criterion of this revision",
+                yield Problem.of(
+                    f"{path}.prerequisites[{i}]",
+                    "unknown-prerequisite",
+                    Message(
+                        "{prerequisite} is not a criterion of this revision",
+                        prerequisite=prerequisite,
+                    ),
                     hint=did_you_mean(prerequisite, known),
                 )
         checklist = criterion.checklist
@@ -352,69 +413,77 @@ def problems_of(standard: Standard) -> Iterator[Problem]:
             yield from _duplicate_ids(
                 checklist.item_ids,
                 path + ".checklist.items[{index}].id",
-                f"{criterion.id} checklist item",
+                Message("{criterion} checklist item", criterion=criterion.id),
             )
             for i, item in enumerate(checklist.items):
                 if item.provenance is not None:
                     yield from cited(f"{path}.checklist.items[{i}]", item.provenance.sources)
             if not 1 <= checklist.required <= len(checklist.items):
-                yield Problem(
-                    path=f"{path}.checklist.required",
-                    code="quota-out-of-range",
-                    message=(
-                        f"{criterion.id} requires {checklist.required} of "
-                        f"{len(checklist.items)} checklist items"
+                yield Problem.of(
+                    f"{path}.checklist.required",
+                    "quota-out-of-range",
+                    Message(
+                        "{criterion} requires {required} of {total} checklist items",
+                        criterion=criterion.id,
+                        required=checklist.required,
+                        total=len(checklist.items),
                     ),
-                    hint=f"the quota must be between 1 and {len(checklist.items)}",
+                    hint=Message(
+                        "the quota must be between 1 and {total}", total=len(checklist.items)
+                    ),
                 )
     graph = {c.id: [p for p in c.prerequisites if p != c.id] for c in standard.criteria}
     cycle = _cycle(graph)
     if cycle:
-        yield Problem(
-            path=f"criteria[{ids.index(cycle[0])}].prerequisites",
-            code="prerequisite-cycle",
-            message=f"prerequisites form a cycle: {' -> '.join(cycle)}",
-            hint="a criterion cannot, through other criteria, be its own prerequisite",
+        yield Problem.of(
+            f"criteria[{ids.index(cycle[0])}].prerequisites",
+            "prerequisite-cycle",
+            Message("prerequisites form a cycle: {cycle}", cycle=" -> ".join(cycle)),
+            hint=Message("a criterion cannot, through other criteria, be its own prerequisite"),
         )
 
     if len(standard.criteria) > standard.criteria_count:
-        yield Problem(
-            path="criteria_count",
-            code="criteria-count",
-            message=(
-                f"the revision lists {len(standard.criteria)} criteria "
-                f"but declares {standard.criteria_count}"
+        yield Problem.of(
+            "criteria_count",
+            "criteria-count",
+            Message(
+                "the revision lists {listed} criteria but declares {declared}",
+                listed=len(standard.criteria),
+                declared=standard.criteria_count,
             ),
         )
     for path, code, message in standard.tier_rule.problems(
         standard.criteria, standard.criteria_count
     ):
-        yield Problem(path=path, code=code, message=message)
+        if isinstance(message, Message):
+            yield Problem.of(path, code, message)
+        else:
+            yield Problem(path=path, code=code, message=message)
 
     eligibility = standard.eligibility
     if eligibility.population_floor < 0:
-        yield Problem(
-            path="eligibility.population_floor",
-            code="negative-population",
-            message="the population floor cannot be negative",
+        yield Problem.of(
+            "eligibility.population_floor",
+            "negative-population",
+            Message("the population floor cannot be negative"),
         )
     for index, country in enumerate(eligibility.countries):
         if country not in ISO_3166_ALPHA_2:
-            yield Problem(
-                path=f"eligibility.countries[{index}]",
-                code="unknown-country",
-                message=f"{country!r} is not an ISO 3166-1 alpha-2 code",
+            yield Problem.of(
+                f"eligibility.countries[{index}]",
+                "unknown-country",
+                Message("'{country}' is not an ISO 3166-1 alpha-2 code", country=country),
             )
     if list(eligibility.countries) != sorted(set(eligibility.countries)):
-        yield Problem(
-            path="eligibility.countries",
-            code="unsorted-countries",
-            message="list each country once, in alphabetical order",
-            hint="sort the codes so the fingerprint does not depend on their order",
+        yield Problem.of(
+            "eligibility.countries",
+            "unsorted-countries",
+            Message("list each country once, in alphabetical order"),
+            hint=Message("sort the codes so the fingerprint does not depend on their order"),
         )
 
     yield from _duplicate_ids(
-        [r.id for r in standard.requirements], "requirements[{index}].id", "requirement"
+        [r.id for r in standard.requirements], "requirements[{index}].id", Message("requirement")
     )
     for index, requirement in enumerate(standard.requirements):
         yield from cited(f"requirements[{index}]", requirement.provenance.sources)
@@ -429,10 +498,14 @@ def _non_string_keys(data: object, path: str) -> Iterator[Problem]:
         for key, value in data.items():
             where = f"{path}.{key}" if path else str(key)
             if not isinstance(key, str):
-                yield Problem(
-                    path=where,
-                    code="wrong-type",
-                    message=f"keys must be strings, found {type(key).__name__} {key!r}",
+                yield Problem.of(
+                    where,
+                    "wrong-type",
+                    Message(
+                        "keys must be strings, found {type} {key}",
+                        type=type(key).__name__,
+                        key=repr(key),
+                    ),
                 )
             else:
                 yield from _non_string_keys(value, where)
@@ -450,7 +523,7 @@ def build_standard(
     """Resolve, structure and validate revision data; raise InvalidStandard with every problem."""
     if not isinstance(data, Mapping):
         raise InvalidStandard(
-            [Problem(path="", code="wrong-type", message="a revision must be a table (a mapping)")],
+            [Problem.of("", "wrong-type", Message("a revision must be a table (a mapping)"))],
             origin=origin,
         )
     bad_keys = list(_non_string_keys(data, ""))
@@ -460,13 +533,16 @@ def build_standard(
     schema = merged.pop("schema", SCHEMA)
     if schema != SCHEMA:
         problems.append(
-            Problem(
-                path="schema",
-                code="unsupported-schema",
-                message=(
-                    f"revision-file schema {schema!r} is not supported; this library reads {SCHEMA}"
+            Problem.of(
+                "schema",
+                "unsupported-schema",
+                Message(
+                    "revision-file schema {schema} is not supported; this library reads "
+                    "{supported}",
+                    schema=repr(schema),
+                    supported=str(SCHEMA),
                 ),
-                hint="upgrade wwc-standard, or write the file in schema 1",
+                hint=Message("upgrade wwc-standard, or write the file in schema 1"),
             )
         )
     if problems:
@@ -478,6 +554,10 @@ def build_standard(
     problems = list(problems_of(standard))
     if problems:
         raise InvalidStandard(problems, origin=origin)
+    from ._revision_texts import attach_domains, revision_domains
+
+    # Which catalogs translate its texts: no part of its content, and no catalog is read here.
+    attach_domains(standard, revision_domains(data, lookup or shipped_raw))
     return standard
 
 

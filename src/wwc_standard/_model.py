@@ -18,6 +18,7 @@ from ._provenance import Provenance, Source
 from ._tiers import AnyTierRule
 
 if TYPE_CHECKING:
+    from ._revision_texts import RevisionText
     from .errors import Problem
 
 __all__ = [
@@ -44,6 +45,22 @@ class PracticeArea:
     """Other names the area goes by in public sources."""
     provenance: Provenance
     """Where the area and its name come from."""
+    _domains: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
+    """The gettext domains of its texts (see :mod:`wwc_standard._revision_texts`); not content."""
+
+    def title(self, locale: str = "en") -> str:
+        """The area's name in ``locale`` (translations are the package's own, unofficial).
+
+        >>> import wwc_standard
+        >>> area = wwc_standard.standard("2024").practice_area("OD")
+        >>> area.title(), area.title("es"), area.title("pt_BR"), area.title("fr_CA")
+        ('Open Data', 'Datos abiertos', 'Dados abertos', 'Données ouvertes')
+        """
+        from ._revision_texts import text_in
+
+        return text_in(self.name, self._domains, locale)
+
+    localized = title
 
 
 @attrs.frozen(kw_only=True)
@@ -56,6 +73,16 @@ class ChecklistItem:
     """What the item asks, in the package's own words."""
     provenance: Provenance | None = None
     """Where the item comes from, when it differs from its checklist's."""
+    _domains: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
+    """The gettext domains of its texts (see :mod:`wwc_standard._revision_texts`); not content."""
+
+    def title(self, locale: str = "en") -> str:
+        """What the item asks, in ``locale`` (translations are the package's own, unofficial)."""
+        from ._revision_texts import text_in
+
+        return text_in(self.text, self._domains, locale)
+
+    localized = title
 
 
 @attrs.frozen(kw_only=True)
@@ -112,6 +139,36 @@ class Criterion:
     component breadth (the 2017 launch standard); empty otherwise."""
     provenance: Provenance
     """Where the criterion, its id and its name come from."""
+    _domains: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
+    """The gettext domains of its texts (see :mod:`wwc_standard._revision_texts`); not content."""
+
+    def title(self, locale: str = "en") -> str:
+        """The criterion's name in ``locale`` (translations are the package's own, unofficial;
+        official ones are not public).
+
+        >>> import wwc_standard
+        >>> crit = wwc_standard.standard("2024")["OD3"]
+        >>> crit.title(), crit.title("es"), crit.title("pt_BR")
+        ('Open Data Portal', 'Portal de datos abiertos', 'Portal de dados abertos')
+        >>> crit.title("fr_CA")
+        'Portail de données ouvertes'
+        """
+        from ._revision_texts import text_in
+
+        return text_in(self.name, self._domains, locale)
+
+    def describe(self, locale: str = "en") -> str:
+        """What the criterion asks, in ``locale``.
+
+        >>> import wwc_standard
+        >>> wwc_standard.standard("2024")["OD3"].describe("es")
+        'Los datos abiertos se publican en un único lugar público y central en línea.'
+        """
+        from ._revision_texts import text_in
+
+        return text_in(self.description, self._domains, locale)
+
+    localized = title
 
 
 @attrs.frozen(kw_only=True)
@@ -136,6 +193,19 @@ class Eligibility:
     """The region in words, as the sources put it."""
     provenance: Provenance
     """Where the rule comes from; how a named region maps to countries is often inferred."""
+    _domains: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
+    """The gettext domains of its texts (see :mod:`wwc_standard._revision_texts`); not content."""
+
+    def region_in(self, locale: str = "en") -> str:
+        """The region in words, in ``locale``.
+
+        >>> import wwc_standard
+        >>> wwc_standard.standard("2024").eligibility.region_in("fr")
+        'Amérique du Nord, Amérique centrale et Amérique du Sud'
+        """
+        from ._revision_texts import text_in
+
+        return text_in(self.region, self._domains, locale)
 
 
 @attrs.frozen(kw_only=True)
@@ -152,6 +222,27 @@ class Requirement:
     """Whether an unmet requirement prevents certification at any tier."""
     provenance: Provenance
     """Where the requirement, and whether it gates certification, come from."""
+    _domains: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
+    """The gettext domains of its texts (see :mod:`wwc_standard._revision_texts`); not content."""
+
+    def title(self, locale: str = "en") -> str:
+        """The requirement's name in ``locale``.
+
+        >>> import wwc_standard
+        >>> wwc_standard.standard("2024").requirements[0].title("pt_BR")
+        'Requisito de resultados'
+        """
+        from ._revision_texts import text_in
+
+        return text_in(self.name, self._domains, locale)
+
+    def describe(self, locale: str = "en") -> str:
+        """What the requirement asks, in ``locale``."""
+        from ._revision_texts import text_in
+
+        return text_in(self.description, self._domains, locale)
+
+    localized = title
 
 
 @attrs.frozen(kw_only=True)
@@ -198,6 +289,46 @@ class Standard:
     """Which cities may certify."""
     requirements: tuple[Requirement, ...] = ()
     """Certification requirements outside the points."""
+    _domains: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
+    """The gettext domains of its texts (see :mod:`wwc_standard._revision_texts`); not content."""
+
+    @property
+    def domains(self) -> tuple[str, ...]:
+        """The gettext domains its texts are looked up in: its own, then along ``extends``.
+
+        Empty for a revision assembled by hand, whose texts stay in English.
+
+        >>> import wwc_standard
+        >>> wwc_standard.standard("2023").domains
+        ('revision-2023', 'revision-2022')
+        """
+        return self._domains
+
+    def localized(self, locale: str = "en") -> str:
+        """The revision's title in ``locale``.
+
+        >>> import wwc_standard
+        >>> wwc_standard.standard("2024").localized("es")
+        'Estándar de la Certificación What Works Cities, versión 3.0 (ciclo 2024)'
+        """
+        from ._revision_texts import text_in
+
+        return text_in(self.title, self._domains, locale)
+
+    def text(self, english: str) -> RevisionText:
+        """A text of this revision (a note, a change, a name) to be worded for a locale later,
+        as a value of a translatable message; English when it is not translated.
+
+        >>> import wwc_standard
+        >>> std = wwc_standard.standard("2025")
+        >>> std.text(std.eligibility.region).localized("pt_BR")
+        'América do Norte, América Central e América do Sul'
+        >>> std.text("A note of my own").localized("pt_BR")
+        'A note of my own'
+        """
+        from ._revision_texts import RevisionText
+
+        return RevisionText(english, self._domains)
 
     @functools.cached_property
     def _by_id(self) -> Mapping[str, Criterion]:
@@ -233,6 +364,15 @@ class Standard:
         return tuple(
             (i, tuple(index[p] for p in self.criteria[i].prerequisites if p in index))
             for i in placed
+        )
+
+    @functools.cached_property
+    def _evaluation_rows(self) -> tuple[tuple[int, str, bool, tuple[int, ...]], ...]:
+        # _plan with each criterion's id and whether it has a checklist: the rows evaluate()
+        # walks, computed once per revision so the hot loop reads no attributes.
+        return tuple(
+            (i, self.criteria[i].id, self.criteria[i].checklist is not None, prerequisites)
+            for i, prerequisites in self._plan
         )
 
     @functools.cached_property

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 
+from ._i18n import Message
 from ._load import shipped_standard, shipped_versions
 from ._model import Standard
 from .errors import UnknownStandard
@@ -21,7 +22,7 @@ def standards() -> tuple[str, ...]:
 
     >>> import wwc_standard
     >>> wwc_standard.standards()
-    ('2022', '2023', '2024', '2025', '2026')
+    ('2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025', '2026')
     """
     return shipped_versions()
 
@@ -43,7 +44,7 @@ def standard(version: str | None = None, *, on: datetime.date | None = None) -> 
     >>> wwc_standard.standard("2042")
     Traceback (most recent call last):
     ...
-    wwc_standard.errors.UnknownStandard: no revision '2042' is shipped; available: 2022, ...
+    wwc_standard.errors.UnknownStandard: no revision '2042' is shipped; available: 2017, ...
     """
     available = shipped_versions()
     if version is not None and on is not None:
@@ -57,9 +58,12 @@ def standard(version: str | None = None, *, on: datetime.date | None = None) -> 
             raise UnknownStandard(
                 on.isoformat(),
                 available=available,
-                reason=(
-                    f"no shipped revision was in force on {on.isoformat()}: the earliest, "
-                    f"{first.version}, took effect on {first.in_force.start.isoformat()}"
+                reason=Message(
+                    "no shipped revision was in force on {day}: the earliest, {version}, took "
+                    "effect on {start}",
+                    day=on.isoformat(),
+                    version=first.version,
+                    start=first.in_force.start.isoformat(),
                 ),
             )
         return shipped_standard(in_force[-1])
@@ -69,7 +73,11 @@ def standard(version: str | None = None, *, on: datetime.date | None = None) -> 
         raise UnknownStandard(
             repr(version),
             available=available,
-            reason=f"a revision version is a string such as {available[-1]!r}, not {version!r}",
+            reason=Message(
+                "a revision version is a string such as {example}, not {version}",
+                example=repr(available[-1]),
+                version=repr(version),
+            ),
         )
     if version not in available:
         raise UnknownStandard(version, available=available)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
+from ._i18n import N_, Message
 from ._provenance import Provenance
 
 if TYPE_CHECKING:
@@ -60,6 +61,14 @@ class Tier(enum.Enum):
     def label(self) -> str:
         """The English name of the tier, as the program publishes it ("Silver")."""
         return "No tier" if self is Tier.NONE else self.value.capitalize()
+
+    def localized(self, locale: str = "en") -> str:
+        """The name of the tier in ``locale``.
+
+        >>> Tier.GOLD.localized("es"), Tier.PLATINUM.localized("pt_BR"), Tier.NONE.localized("fr")
+        ('Oro', 'Platina', 'Aucun niveau')
+        """
+        return Message(_TIER_NAMES[self]).render(locale)
 
     @classmethod
     def parse(cls, text: str) -> Tier:
@@ -110,6 +119,14 @@ class Tier(enum.Enum):
 
 
 _RANK = {tier: rank for rank, tier in enumerate(Tier)}
+# The names the program publishes ("Silver"); Spanish and Portuguese sources use Plata/Prata,
+# Oro/Ouro, Platino/Platina (see docs/translations.md).
+_TIER_NAMES = {
+    Tier.NONE: N_("No tier"),
+    Tier.SILVER: N_("Silver"),
+    Tier.GOLD: N_("Gold"),
+    Tier.PLATINUM: N_("Platinum"),
+}
 #: The tiers a city can be certified at, lowest first.
 CERTIFIED_TIERS = (Tier.SILVER, Tier.GOLD, Tier.PLATINUM)
 
@@ -282,6 +299,8 @@ class WorkingAcross:
     """The fewest met criteria of the component."""
     min_percent: int = 0
     """The smallest share of the component's criteria that must be met, in whole percent."""
+    provenance: Provenance | None = None
+    """Where the parameter comes from; the sources never said, so it is usually inferred."""
 
     def needed(self, size: int) -> int:
         """How many of a component's ``size`` criteria must be met for it to count.

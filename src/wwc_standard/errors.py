@@ -20,10 +20,13 @@ from typing import Any
 
 import attrs
 
+from ._i18n import Message, Plural, Text, as_optional_text, as_text
+
 __all__ = [
     "AssessmentError",
     "IncompleteStandard",
     "InvalidStandard",
+    "NoMigrationPath",
     "Problem",
     "UnknownLocale",
     "UnknownStandard",
@@ -40,10 +43,12 @@ class Problem:
     input as a whole."""
     code: str
     """A stable, machine-readable code ("unknown-criterion"): match on this, not the message."""
-    message: str
-    """What is wrong, in English."""
-    hint: str | None = None
-    """How to fix it, when there is something useful to say ("did you mean DM9?")."""
+    message: Text = attrs.field(converter=as_text)
+    """What is wrong: the English string, callable for another locale
+    (``problem.message(locale="es")``)."""
+    hint: Text | None = attrs.field(default=None, converter=as_optional_text)
+    """How to fix it, when there is something useful to say ("did you mean DM9?"); callable
+    for another locale like ``message``."""
     params: Mapping[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
     """The values the message was built from, for callers that word problems themselves."""
 
@@ -53,26 +58,68 @@ class Problem:
     """The translatable message behind ``hint``, if any."""
 
     @classmethod
-    def of(cls, path: str, code: str, text: Any, hint: Any = None) -> Problem:
-        """A problem worded by translatable messages (``wwc_standard._i18n.Message``)."""
+    def of(
+        cls,
+        path: str,
+        code: str,
+        text: Message,
+        hint: Message | str | None = None,
+        *,
+        params: Mapping[str, Any] | None = None,
+    ) -> Problem:
+        """A problem worded by translatable messages (``wwc_standard._i18n.Message``);
+        ``params`` defaults to the message's values."""
         return cls(
             path=path,
             code=code,
-            message=str(text),
-            hint=None if hint is None else str(hint),
-            params=text.json_params(),
+            message=Text(text),
+            hint=None if hint is None else Text(hint),
+            params=text.json_params() if params is None else params,
             text=text,
             hint_text=hint,
         )
 
+    def localized(self, locale: str = "en") -> str:
+        """The problem on one line in ``locale``: path, message, code and hint.
+
+        >>> problem = Problem.of("city.population", "negative-population",
+        ...     Message("population cannot be negative, found {population}", population=-5))
+        >>> print(problem.localized("es"))
+        city.population: la población no puede ser negativa, se encontró -5 [negative-population]
+        """
+        message = self.message(locale)
+        hint = self.hint(locale) if self.hint else None
+        if self.path and hint:
+            line = Message(
+                "{path}: {message} [{code}] ({hint})",
+                path=self.path,
+                message=message,
+                code=self.code,
+                hint=hint,
+            )
+        elif self.path:
+            line = Message(
+                "{path}: {message} [{code}]", path=self.path, message=message, code=self.code
+            )
+        elif hint:
+            line = Message(
+                "{message} [{code}] ({hint})", message=message, code=self.code, hint=hint
+            )
+        else:
+            line = Message("{message} [{code}]", message=message, code=self.code)
+        return line.render(locale)
+
     def __str__(self) -> str:
-        where = f"{self.path}: " if self.path else ""
-        hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}{self.message} [{self.code}]{hint}"
+        return self.localized("en")
 
     def to_dict(self) -> dict[str, Any]:
-        """The problem as JSON-compatible data."""
-        return {"path": self.path, "code": self.code, "message": self.message, "hint": self.hint}
+        """The problem as JSON-compatible data (English)."""
+        return {
+            "path": self.path,
+            "code": self.code,
+            "message": str(self.message),
+            "hint": None if self.hint is None else str(self.hint),
+        }
 
 
 class WWCError(Exception):
@@ -81,11 +128,23 @@ class WWCError(Exception):
     problems: tuple[Problem, ...] = ()
     """The problems behind the error, each with its path; may be empty."""
 
+    def localized(self, locale: str = "en") -> str:
+        """The error's message in ``locale``; ``str(error)`` is always English.
 
-def _listing(problems: tuple[Problem, ...], what: str) -> str:
-    count = len(problems)
-    head = f"{count} problem{'s' if count != 1 else ''} in {what}:"
-    return "\n".join([head, *(f"  {problem}" for problem in problems)])
+        >>> error = AssessmentError([Problem.of("answers", "missing-field",
+        ...     Message("the assessment has no answers"))])
+        >>> print(error.localized("pt_BR"))
+        1 problema na autoavaliação:
+          answers: a autoavaliação não tem respostas [missing-field]
+        """
+        if self.problems:
+            return "\n".join(problem.localized(locale) for problem in self.problems)
+        return str(self)
+
+
+def _listing(problems: tuple[Problem, ...], heading: Message, locale: str = "en") -> str:
+    lines = [heading.render(locale), *("  " + p.localized(locale) for p in problems)]
+    return "\n".join(lines)
 
 
 class AssessmentError(WWCError, ValueError):
@@ -93,7 +152,13 @@ class AssessmentError(WWCError, ValueError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
-        super().__init__(_listing(self.problems, "the assessment"))
+        super().__init__(self.localized("en"))
+
+    def localized(self, locale: str = "en") -> str:
+        """The error with every problem, in ``locale``."""
+        n = len(self.problems)
+        heading = Plural("{n} problem in the assessment:", "{n} problems in the assessment:", n)
+        return _listing(self.problems, heading, locale)
 
 
 class InvalidStandard(WWCError, ValueError):
@@ -110,7 +175,18 @@ class InvalidStandard(WWCError, ValueError):
         self.problems = tuple(problems)
         self.origin = origin
         """Where the revision came from: a file path, a shipped version, or ``<dict>``."""
-        super().__init__(_listing(self.problems, f"revision {origin}"))
+        super().__init__(self.localized("en"))
+
+    def localized(self, locale: str = "en") -> str:
+        """The error with every problem, in ``locale``."""
+        n = len(self.problems)
+        heading = Plural(
+            "{n} problem in revision {origin}:",
+            "{n} problems in revision {origin}:",
+            n,
+            origin=self.origin,
+        )
+        return _listing(self.problems, heading, locale)
 
 
 class UnknownStandard(WWCError, LookupError):
@@ -120,21 +196,38 @@ class UnknownStandard(WWCError, LookupError):
     no revision '2042' is shipped; available: 2022, 2023
     """
 
-    def __init__(self, version: str, *, available: tuple[str, ...], reason: str = "") -> None:
+    def __init__(
+        self, version: str, *, available: tuple[str, ...], reason: Message | str = ""
+    ) -> None:
         self.version = version
         """The version (or date) that was asked for."""
         self.available = available
         """The versions that are shipped."""
-        message = reason or (
-            f"no revision {version!r} is shipped; available: {', '.join(available)}"
-        )
-        self.problems = (
-            Problem(path="standard", code="unknown-standard", message=message, hint=None),
-        )
-        super().__init__(message)
+        if isinstance(reason, Text) and reason.message is not None:
+            reason = reason.message
+        if isinstance(reason, Message):
+            problem = Problem.of("standard", "unknown-standard", reason)
+        elif reason:
+            problem = Problem(path="standard", code="unknown-standard", message=reason)
+        else:
+            problem = Problem.of(
+                "standard",
+                "unknown-standard",
+                Message(
+                    "no revision '{version}' is shipped; available: {available}",
+                    version=version,
+                    available=", ".join(available),
+                ),
+            )
+        self.problems = (problem,)
+        super().__init__(str(problem.message))
 
     def __str__(self) -> str:
-        return self.problems[0].message
+        return str(self.problems[0].message)
+
+    def localized(self, locale: str = "en") -> str:
+        """The error's message in ``locale``."""
+        return self.problems[0].message(locale)
 
 
 class IncompleteStandard(WWCError, ValueError):
@@ -156,14 +249,44 @@ evaluate against that.
         """How many criteria it lists."""
         self.declared = declared
         """How many criteria the published revision has."""
-        message = (
-            f"revision {version} lists {listed} of its {declared} criteria; "
-            f"{declared - listed} are not public. Complete it with revision data that "
-            f'extends "{version}" and adds the missing criteria (see docs/revision-files.md), '
-            "then evaluate against that."
+        message = Plural(
+            "revision {version} lists {listed} of its {declared} criteria; {n} is not "
+            'public. Complete it with revision data that extends "{version}" and adds the '
+            "missing criterion (see docs/revision-files.md), then evaluate against that.",
+            "revision {version} lists {listed} of its {declared} criteria; {n} are not "
+            'public. Complete it with revision data that extends "{version}" and adds the '
+            "missing criteria (see docs/revision-files.md), then evaluate against that.",
+            declared - listed,
+            version=version,
+            listed=listed,
+            declared=declared,
         )
-        self.problems = (Problem(path="standard", code="incomplete-standard", message=message),)
-        super().__init__(message)
+        self.problems = (Problem.of("standard", "incomplete-standard", message),)
+        super().__init__(str(self.problems[0].message))
+
+    def localized(self, locale: str = "en") -> str:
+        """The error's message in ``locale``."""
+        return self.problems[0].message(locale)
+
+
+class NoMigrationPath(WWCError, LookupError):
+    """No crosswalk leads from one revision to another, so an assessment cannot be migrated.
+
+    >>> print(NoMigrationPath([Problem(path="standard", code="no-crosswalk",
+    ...     message="no crosswalk links revision 2030 to 2031")]))
+    1 problem in the migration:
+      standard: no crosswalk links revision 2030 to 2031 [no-crosswalk]
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(self.localized("en"))
+
+    def localized(self, locale: str = "en") -> str:
+        """The error with every problem, in ``locale``."""
+        n = len(self.problems)
+        heading = Plural("{n} problem in the migration:", "{n} problems in the migration:", n)
+        return _listing(self.problems, heading, locale)
 
 
 class UnknownLocale(WWCError, ValueError):
@@ -179,5 +302,13 @@ class UnknownLocale(WWCError, ValueError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
+        super().__init__(self.localized("en"))
+
+    def localized(self, locale: str = "en") -> str:
+        """The error's message in ``locale`` (the locale of the message, not the unknown one)."""
         first = self.problems[0]
-        super().__init__(f"{first.message} ({first.hint})" if first.hint else first.message)
+        if first.hint is None:
+            return first.message(locale)
+        return Message(
+            "{message} ({hint})", message=first.message(locale), hint=first.hint(locale)
+        ).render(locale)
