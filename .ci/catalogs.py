@@ -1,5 +1,6 @@
 """Regenerate the template of the library's messages and update its catalogs; then the same for
-the revision texts (``.ci/revision_catalogs.py``). One command for the whole translation sweep:
+the revision texts and the effort guidance texts (``.ci/revision_catalogs.py``). One command for
+the whole translation sweep:
 
     .venv/bin/python .ci/catalogs.py            # write what changed
     .venv/bin/python .ci/catalogs.py --check    # exit 1 if anything would change

@@ -23,6 +23,8 @@ REQUIRED = (
     "wwc_standard/locales/README.md",
     "wwc_standard/locales/revision-2022.pot",
     *(f"wwc_standard/locales/{lang}/LC_MESSAGES/revision-2022.po" for lang in ("es", "fr")),
+    "wwc_standard/locales/guidance.pot",
+    *(f"wwc_standard/locales/{lang}/LC_MESSAGES/guidance.po" for lang in ("es", "fr")),
     *(f"wwc_standard/standards/{year}.toml" for year in range(2017, 2027)),
     "wwc_standard/crosswalks/2017-2018.toml",
     "wwc_standard/crosswalks/2021-2022.toml",

@@ -22,6 +22,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
+from wwc_standard._guidance import GUIDANCE_DOMAIN
 from wwc_standard._i18n import DOMAIN, LOCALES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,11 +56,15 @@ def placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
 
 
-def test_the_layout_has_a_catalog_per_locale_for_the_library() -> None:
+@pytest.mark.parametrize("domain", [DOMAIN, GUIDANCE_DOMAIN])
+def test_the_layout_has_a_catalog_per_locale_for_the_library(domain: str) -> None:
+    """The library's messages and the shipped guidance texts; the revisions' are checked in
+    tests/test_revision_catalogs.py."""
     for locale in LOCALES:
-        path = LOCALE_DIR / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+        path = LOCALE_DIR / locale / "LC_MESSAGES" / f"{domain}.po"
         assert path.exists() == (locale != "en"), path
-    assert LOCALE_DIR / f"{DOMAIN}.pot" in TEMPLATES
+        assert (path in CATALOGS) == (locale != "en")
+    assert LOCALE_DIR / f"{domain}.pot" in TEMPLATES
     assert {p.parent.parent.name for p in CATALOGS} == set(LOCALES) - {"en"}
 
 

@@ -1,13 +1,24 @@
-"""A Babel extractor for revision files: the texts a person reads, with their line numbers.
+"""Babel extractors for the package's TOML data: the texts a person reads, with their lines.
 
-Registered as the ``wwc_revision`` extraction method (a ``babel.extractors`` entry point), so
-a ``pybabel extract`` mapping can name it like ``python``::
+Two extraction methods share one reader (parse the TOML, list its texts, find each one's line):
+
+- ``wwc_revision`` for revision files (``standards/<version>.toml``, domain
+  ``revision-<version>``);
+- ``wwc_guidance`` for the advisory effort guidance (``guidance/effort.toml``, domain
+  ``guidance``): its note and the reason of every estimate and default (see
+  :func:`guidance_texts`).
+
+Both are registered as ``babel.extractors`` entry points, so a ``pybabel extract`` mapping can
+name them like ``python``::
 
     [wwc_revision: src/wwc_standard/standards/*.toml]
+    [wwc_guidance: src/wwc_standard/guidance/*.toml]
 
-and, without the entry point, as ``wwc_standard._extract:extract_revision``.
+and, without the entry points, as ``wwc_standard._extract:extract_revision`` and
+``wwc_standard._extract:extract_guidance``.
 
-What is extracted, each with a translator comment naming what it is ("DM1 name"):
+What is extracted from a revision file, each with a translator comment naming what it is
+("DM1 name"):
 
 - the revision's ``title``;
 - the name of every practice area;
@@ -42,10 +53,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import IO, Any
 
-__all__ = ["extract_revision", "revision_texts"]
+__all__ = ["extract_guidance", "extract_revision", "guidance_texts", "revision_texts"]
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\s]+?)\s*\]\]?\s*(#.*)?$")
 
@@ -107,16 +118,71 @@ def extract_revision(
     """Babel's extraction-method contract: ``(lineno, funcname, message, comments)`` for every
     translatable text of the revision file ``fileobj``.
 
-    ``keywords``, ``comment_tags`` and ``options`` are accepted as Babel passes them and not
-    used: a revision file has no function calls and no comments addressed to translators.
+    ``keywords``, ``comment_tags`` and ``options`` are accepted as Babel passes them;
+    only ``options["encoding"]`` is used: a revision file has no function calls and no
+    comments addressed to translators.
     """
+    return _extract(fileobj, options, revision_texts)
+
+
+def guidance_texts(data: Mapping[str, Any]) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """The translatable texts of parsed effort guidance (the layout of ``guidance/effort.toml``):
+    ``(path, text, comment)``, in file order.
+
+    Extracted: the ``note``; the ``reason`` of ``[capacity]``, ``[evidence]``, ``[default]``,
+    every ``[areas.<code>]`` and every ``[criteria.<id>]``. Not: the ``unit`` (a key of the data,
+    worded by the library's own messages), numbers, ids and codes.
+
+    >>> data = {"default": {"effort": 6.0, "reason": "Advice: typical."},
+    ...         "criteria": {"OD3": {"effort": 8.0, "reason": "Advice: a portal."}}}
+    >>> list(guidance_texts(data))  # doctest: +NORMALIZE_WHITESPACE
+    [(('default', 'reason'), 'Advice: typical.', 'effort reason of a criterion not listed'),
+     (('criteria', 'OD3', 'reason'), 'Advice: a portal.', 'OD3 effort reason')]
+    """
+    if _text(data.get("note")):
+        yield ("note",), data["note"], "what the effort guidance is"
+    described = {
+        "capacity": "reason of the default capacity (staff time a month)",
+        "evidence": "reason of the evidence share (gathering evidence of an unverified answer)",
+        "default": "effort reason of a criterion not listed",
+    }
+    for key, comment in described.items():
+        table = data.get(key)
+        if isinstance(table, Mapping) and _text(table.get("reason")):
+            yield (key, "reason"), table["reason"], comment
+    for key, what in (("areas", " practice area"), ("criteria", "")):
+        entries = data.get(key)
+        if not isinstance(entries, Mapping):
+            continue
+        for ident, entry in entries.items():
+            if isinstance(entry, Mapping) and _text(entry.get("reason")):
+                yield (key, ident, "reason"), entry["reason"], f"{ident}{what} effort reason"
+
+
+def extract_guidance(
+    fileobj: IO[bytes],
+    keywords: Collection[str],
+    comment_tags: Collection[str],
+    options: Mapping[str, Any],
+) -> Iterator[tuple[int, str | None, str, list[str]]]:
+    """Babel's extraction-method contract for an effort guidance file: every text of
+    :func:`guidance_texts`, with its line; the arguments as for :func:`extract_revision`."""
+    return _extract(fileobj, options, guidance_texts)
+
+
+def _extract(
+    fileobj: IO[bytes],
+    options: Mapping[str, Any],
+    texts: Callable[[Mapping[str, Any]], Iterator[tuple[tuple[str | int, ...], str, str]]],
+) -> Iterator[tuple[int, str | None, str, list[str]]]:
+    """The texts ``texts`` finds in the TOML file ``fileobj``, each at its line."""
     import tomllib
 
     source = fileobj.read().decode(str(options.get("encoding", "utf-8")))
     data = tomllib.loads(source)
     lines = source.splitlines()
     tables = _table_lines(lines)
-    for path, text, comment in revision_texts(data):
+    for path, text, comment in texts(data):
         yield _line_of(path, text, lines, tables), None, text, [comment]
 
 

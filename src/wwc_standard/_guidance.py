@@ -6,6 +6,12 @@ shipped data is ``guidance/effort.toml`` (person-weeks, each estimate with its r
 overrides any criterion's estimate with :meth:`Guidance.with_efforts`, or loads data of their
 own with :func:`load_guidance`.
 
+The texts of the shipped data (its note and every reason) are translated in the gettext domain
+``guidance`` (``locales/<locale>/LC_MESSAGES/guidance.po``): each is the English ``str``, a
+:class:`~wwc_standard._i18n.Text` that can also be called with a locale, so a roadmap or a path
+worded in Spanish gives its reasons in Spanish. The texts of a user's own guidance file and of
+overrides stay as the user wrote them, in every locale.
+
 >>> g = guidance()
 >>> g.unit, g.basis
 ('person-weeks', 'advice')
@@ -33,7 +39,17 @@ from .errors import Problem, WWCError, _listing
 if TYPE_CHECKING:
     from ._model import Criterion, Standard
 
-__all__ = ["EffortEstimate", "Guidance", "InvalidGuidance", "guidance", "load_guidance"]
+__all__ = [
+    "GUIDANCE_DOMAIN",
+    "EffortEstimate",
+    "Guidance",
+    "InvalidGuidance",
+    "guidance",
+    "load_guidance",
+]
+
+GUIDANCE_DOMAIN = "guidance"
+"""The gettext domain of the texts of the shipped guidance data (``guidance/effort.toml``)."""
 
 
 class InvalidGuidance(WWCError, ValueError):
@@ -90,7 +106,9 @@ class EffortEstimate:
     effort: float
     """Staff time, in the guidance's unit (person-weeks); ``math.inf`` means "will not do"."""
     reason: str
-    """Why this estimate, in English (the project's advice, or the user's own)."""
+    """Why this estimate: the project's advice in English, which can also be called with a
+    locale (a :class:`~wwc_standard._i18n.Text` of the domain ``guidance``), or the user's own
+    text, as given, in every locale."""
     source: str
     """Where it comes from: ``"criterion"``, ``"area"``, ``"default"`` (the guidance data,
     by how specific the entry is) or ``"override"`` (given by the user)."""
@@ -122,6 +140,8 @@ class Guidance:
     evidence_fraction: float
     """The share of a criterion's effort that gathering its evidence takes (for an answer met
     in practice but unverified in auditor mode)."""
+    evidence_reason: str = ""
+    """Why that share."""
 
     def estimate(self, criterion: Criterion) -> EffortEstimate:
         """The estimate for ``criterion``: its own, else its area's, else the default."""
@@ -237,7 +257,7 @@ def guidance() -> Guidance:
     from importlib import resources
 
     text = (resources.files("wwc_standard") / "guidance" / "effort.toml").read_text("utf-8")
-    return _build(tomllib.loads(text), "guidance/effort.toml")
+    return _build(tomllib.loads(text), "guidance/effort.toml", GUIDANCE_DOMAIN)
 
 
 def load_guidance(path: str | os.PathLike[str]) -> Guidance:
@@ -255,8 +275,14 @@ def load_guidance(path: str | os.PathLike[str]) -> Guidance:
     return _build(data, os.fspath(path))
 
 
-def _build(data: Mapping[str, Any], origin: str) -> Guidance:
+def _build(data: Mapping[str, Any], origin: str, domain: str | None = None) -> Guidance:
+    """The guidance of ``data``; its texts translatable in ``domain`` (the shipped data), or
+    kept as written in every locale (``None``: a user's own file)."""
     problems: list[Problem] = []
+
+    def words(text: str) -> str:
+        # The English text, and with the shipped data its translations (looked up at render).
+        return Text(Message(text, domain=domain)) if domain and text else text
 
     def estimate(entry: Any, path: str, source: str) -> EffortEstimate:
         if not isinstance(entry, Mapping):
@@ -286,7 +312,7 @@ def _build(data: Mapping[str, Any], origin: str) -> Guidance:
             )
             reason = ""
         assert isinstance(effort, int | float)
-        return EffortEstimate(effort=float(effort), reason=reason, source=source)
+        return EffortEstimate(effort=float(effort), reason=words(reason), source=source)
 
     def table(key: str) -> Mapping[str, Any]:
         value = data.get(key, {})
@@ -316,7 +342,8 @@ def _build(data: Mapping[str, Any], origin: str) -> Guidance:
             )
         )
         per_month = 1.0
-    fraction = table("evidence").get("fraction", 0.1)
+    evidence = table("evidence")
+    fraction = evidence.get("fraction", 0.1)
     if not _is_effort(fraction) or fraction > 1:
         problems.append(
             Problem.of(
@@ -329,15 +356,16 @@ def _build(data: Mapping[str, Any], origin: str) -> Guidance:
     result = Guidance(
         unit=str(data.get("unit", "person-weeks")),
         basis="advice",
-        note=str(data.get("note", "")),
+        note=words(str(data.get("note", ""))),
         default=estimate(data.get("default"), "default", "default"),
         areas={k: estimate(v, f"areas.{k}", "area") for k, v in table("areas").items()},
         criteria={
             k: estimate(v, f"criteria.{k}", "criterion") for k, v in table("criteria").items()
         },
         capacity_per_month=float(per_month or 1.0),
-        capacity_reason=str(capacity.get("reason", "")),
+        capacity_reason=words(str(capacity.get("reason", ""))),
         evidence_fraction=float(fraction or 0.0),
+        evidence_reason=words(str(evidence.get("reason", ""))),
     )
     if problems:
         raise InvalidGuidance(
