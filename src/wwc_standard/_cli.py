@@ -59,6 +59,15 @@ def add_format_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_evidence_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--require-evidence`` (auditor mode) to ``parser``."""
+    parser.add_argument(
+        "--require-evidence",
+        action="store_true",
+        help="auditor mode: count met answers only when they carry evidence",
+    )
+
+
 def add_assessment_source(parser: argparse.ArgumentParser) -> None:
     """Add ``FILE | --example`` and ``--standard VERSION`` to ``parser``."""
     source = parser.add_mutually_exclusive_group(required=True)
@@ -107,11 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     add_assessment_source(evaluate)
     add_format_option(evaluate)
-    evaluate.add_argument(
-        "--require-evidence",
-        action="store_true",
-        help="auditor mode: count met answers only when they carry evidence",
-    )
+    add_evidence_option(evaluate)
     evaluate.set_defaults(run=_evaluate)
 
     listing = shared_options(

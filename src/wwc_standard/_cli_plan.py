@@ -20,7 +20,12 @@ __all__ = ["add_plan_commands"]
 
 def add_plan_commands(commands: Any) -> None:
     """Register ``roadmap``, ``what-if`` and ``path`` on the subparsers ``commands``."""
-    from ._cli import add_assessment_source, add_format_option, shared_options
+    from ._cli import (
+        add_assessment_source,
+        add_evidence_option,
+        add_format_option,
+        shared_options,
+    )
 
     roadmap = shared_options(
         commands.add_parser(
@@ -42,7 +47,7 @@ def add_plan_commands(commands: Any) -> None:
     )
     roadmap.add_argument("--target", metavar="TIER", help="reach this tier first")
     _effort_option(roadmap)
-    _evidence_option(roadmap)
+    add_evidence_option(roadmap)
     roadmap.set_defaults(run=_roadmap)
 
     what_if = shared_options(
@@ -65,7 +70,7 @@ def add_plan_commands(commands: Any) -> None:
         metavar="ID.ITEM=VALUE",
         help="checklist items to change, e.g. DG1.a=true (true, false or unknown)",
     )
-    _evidence_option(what_if)
+    add_evidence_option(what_if)
     what_if.set_defaults(run=_what_if)
 
     path = shared_options(
@@ -82,7 +87,7 @@ def add_plan_commands(commands: Any) -> None:
     add_format_option(path)
     path.add_argument("--to", required=True, metavar="TIER", help="silver, gold or platinum")
     _effort_option(path)
-    _evidence_option(path)
+    add_evidence_option(path)
     path.set_defaults(run=_path)
 
 
@@ -93,14 +98,6 @@ def _effort_option(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="ID=WEEKS",
         help="override the advised effort of a criterion (inf: will not take it on)",
-    )
-
-
-def _evidence_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--require-evidence",
-        action="store_true",
-        help="auditor mode: count met answers only when they carry evidence",
     )
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Container, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -129,9 +129,18 @@ def work_for(evaluation: Evaluation, guidance: Guidance) -> dict[int, Work]:
     return found
 
 
-def _candidate_order(work: Mapping[int, Work], met: set[int]) -> list[int]:
-    """The criteria that can be completed (finite effort, prerequisites completable), in a
-    prerequisite order that takes the cheapest available first (published order on ties)."""
+def prerequisite_order(
+    work: Mapping[int, Work], met: Container[int], key: Callable[[int], Any]
+) -> list[int]:
+    """The criteria of ``work`` that can be completed, in a prerequisite order that takes the
+    available criterion with the smallest ``key(index)`` first (the index breaks ties).
+
+    A criterion can be completed when its effort is finite and each of its prerequisites is in
+    ``met`` or can be completed itself; the others are left out. This is the one place for that
+    rule and that order: :func:`path_to` searches in it (cheapest first) and
+    :func:`~wwc_standard.roadmap` schedules in it (by tier, nearness, effort), so the two agree
+    on what the city can take on.
+    """
     possible = {i for i, w in work.items() if not math.isinf(w.effort)}
     changed = True
     while changed:
@@ -146,7 +155,7 @@ def _candidate_order(work: Mapping[int, Work], met: set[int]) -> list[int]:
         for p in work[i].prerequisites:
             if p not in met:
                 unlocks.setdefault(p, []).append(i)
-    heap = [(work[i].effort, i) for i, count in waiting.items() if count == 0]
+    heap = [(key(i), i) for i, count in waiting.items() if count == 0]
     heapq.heapify(heap)
     order = []
     while heap:
@@ -155,8 +164,13 @@ def _candidate_order(work: Mapping[int, Work], met: set[int]) -> list[int]:
         for j in unlocks.get(i, ()):
             waiting[j] -= 1
             if waiting[j] == 0:
-                heapq.heappush(heap, (work[j].effort, j))
+                heapq.heappush(heap, (key(j), j))
     return order
+
+
+def _candidate_order(work: Mapping[int, Work], met: set[int]) -> list[int]:
+    """The criteria that can be completed, cheapest available first (published order on ties)."""
+    return prerequisite_order(work, met, lambda i: work[i].effort)
 
 
 def cheapest(
@@ -241,7 +255,8 @@ class PathStep:
     blocked_by: tuple[str, ...] = ()
     """Its prerequisites not met now (they are in the path too, earlier)."""
     effort_reason: str = ""
-    """Why the guidance gives this effort (advice)."""
+    """Why the guidance gives this effort (advice): ``EffortEstimate.reason``, English, and
+    for the shipped guidance also callable with a locale (``step.effort_reason("es")``)."""
     _title: Localizable | None = attrs.field(default=None, eq=False, repr=False)
     """The criterion, to word its name for a locale; not content."""
 
@@ -417,11 +432,13 @@ def path_to(
             reasons=(
                 Reason.of(
                     "already-held",
-                    Message(
-                        "{tier} is already earned: {points} points",
+                    Plural(
+                        "{tier} is already earned: {n} point",
+                        "{tier} is already earned: {n} points",
+                        evaluation.points,
                         tier=tier_value(evaluation.tier),
-                        points=evaluation.points,
                     ),
+                    params={"tier": evaluation.tier.value, "points": evaluation.points},
                 ),
                 *certification_notes(evaluation, evaluation.tier),
             ),

@@ -20,7 +20,6 @@ capacity are advice (:mod:`wwc_standard._guidance`); they never change a tier.
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import math
 from collections.abc import Mapping, Sequence
@@ -31,7 +30,7 @@ import attrs
 from ._evaluate import Evaluation, Reason, Status
 from ._guidance import Guidance, resolve_guidance, unit_value
 from ._i18n import Items, Localizable, Message, Plural
-from ._path import Weeks, Work, certification_notes, cheapest, work_for
+from ._path import Weeks, Work, certification_notes, cheapest, prerequisite_order, work_for
 from ._tiers import Tier
 from ._whatif import tier_value
 from .errors import AssessmentError, Problem
@@ -149,10 +148,9 @@ class Roadmap:
         """The roadmap in words, horizon by horizon."""
         lines = [
             Message(
-                "Now: {tier}, {points} points. Efforts are in {unit} (advice, not part of "
-                "the standard).",
+                "Now: {tier}, {points}. Efforts are in {unit} (advice, not part of the standard).",
                 tier=tier_value(self.tier),
-                points=self.points,
+                points=Plural("{n} point", "{n} points", self.points),
                 unit=unit_value(self.unit),
             ).render(locale)
         ]
@@ -163,11 +161,11 @@ class Roadmap:
             lines.append("")
             lines.append(
                 Message(
-                    "By month {months}: {tier}, {points} points ({effort} of the {capacity} "
+                    "By month {months}: {tier}, {points} ({effort} of the {capacity} "
                     "{unit} available by then)",
                     months=horizon.months,
                     tier=tier_value(horizon.projected_tier),
-                    points=horizon.projected_points,
+                    points=Plural("{n} point", "{n} points", horizon.projected_points),
                     effort=Weeks(work),
                     capacity=Weeks(available),
                     unit=unit_value(self.unit),
@@ -317,30 +315,7 @@ def roadmap(
         w = work[i]
         return (group.get(i, rest), w.nearness, w.effort, i)
 
-    plannable = {i for i, w in work.items() if not math.isinf(w.effort)}
-    changed = True
-    while changed:
-        changed = False
-        for i in sorted(plannable):
-            if any(p not in met and p not in plannable for p in work[i].prerequisites):
-                plannable.discard(i)
-                changed = True
-    waiting = {i: sum(1 for p in work[i].prerequisites if p not in met) for i in plannable}
-    unlocks: dict[int, list[int]] = {}
-    for i in plannable:
-        for p in work[i].prerequisites:
-            if p not in met:
-                unlocks.setdefault(p, []).append(i)
-    heap = [(key(i), i) for i, count in waiting.items() if count == 0]
-    heapq.heapify(heap)
-    order: list[int] = []
-    while heap:
-        _, i = heapq.heappop(heap)
-        order.append(i)
-        for j in unlocks.get(i, ()):
-            waiting[j] -= 1
-            if waiting[j] == 0:
-                heapq.heappush(heap, (key(j), j))
+    order = prerequisite_order(work, met, key)
     unplanned = [i for i, _ in std._plan if i in work and i not in set(order)]
 
     # Scheduling against the capacity, one step after another.
