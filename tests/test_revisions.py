@@ -305,6 +305,30 @@ def test_diff_2018_2024_uses_the_crosswalk() -> None:
     assert "DG1 (Comprehensive Data Inventory) became DM2" in result.explain()
 
 
+def test_diff_words_the_bands_and_the_incomplete_revision() -> None:
+    result = wwc.diff("2018", "2024")
+    assert result.incomplete == (("2018", 11, 45),)
+    text = result.explain()
+    assert "- 2018 lists 11 of its 45 criteria: those it does not list cannot be compared" in text
+    assert "- Gold from 68% of the criteria (was 67%)" in text
+    assert "- Platinum from 85% of the criteria (was 84%)" in text
+    assert "Silver from" not in text  # 51% in both
+    assert "- SE3 and SE4 merged into CI1, an inferred match" in text
+    assert "provenance" not in text  # provenance is not a rule
+    spanish = result.explain("es")
+    assert "Oro" in spanish
+    assert "practice area" not in spanish
+    # A revision's incompleteness alone is no difference.
+    same = wwc.diff("2019", "2021")
+    assert not same
+    assert same.incomplete == (("2019", 11, 45), ("2021", 11, 45))
+    breadth = wwc.diff("2017", "2018").explain()
+    assert (
+        "- the tier rule changed from breadth across the components to a share of the criteria"
+        in breadth
+    )
+
+
 # -- crosswalks and migration ----------------------------------------------------------------
 
 
@@ -360,6 +384,20 @@ def test_no_answer_is_lost_without_being_listed(
         assert criterion_id in moved.assessment.answers
     for item in moved.to_confirm:
         assert item.reason.message
+
+
+def test_migrating_back_words_what_the_earlier_revision_lacks_and_flags_inferred_merges() -> None:
+    back = wwc.migrate({"standard": "2022", "answers": {"DM7": "met", "CI1": "met"}}, to="2021")
+    by_origin = {item.origins: item for item in back.to_confirm}
+    dm7 = by_origin[("DM7",)]
+    assert dm7.kind == "dropped"
+    assert dm7.reason.message == (
+        "DM7 has no counterpart in 2021, as the crosswalk records; its answer was dropped"
+    )
+    ci1 = by_origin[("CI1",)]
+    assert (ci1.kind, ci1.inferred) == ("lossy", True)
+    assert "lossy (through an inferred link): CI1 was split into SE3 and SE4" in back.explain()
+    assert ci1.to_dict()["inferred"] is True
 
 
 def test_migrate_refuses_without_a_path_or_a_pin() -> None:

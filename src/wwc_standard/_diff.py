@@ -13,11 +13,62 @@ from typing import Any
 import attrs
 
 from ._crosswalk import Link, changed_fields, route
-from ._i18n import Items, Message
+from ._i18n import N_, Items, Message, Percent
 from ._model import Standard
+from ._tiers import Tier
 from .errors import NoMigrationPath
 
 __all__ = ["CriterionChange", "Regrouped", "Renamed", "StandardDiff", "diff"]
+
+# The words for the fields a diff names, so that a change reads in the reader's language.
+_FIELD_WORDS = {
+    "name": N_("name"),
+    "practice_area": N_("practice area"),
+    "description": N_("description"),
+    "prerequisites": N_("prerequisites"),
+    "checklist": N_("checklist"),
+    "components": N_("components"),
+    "population_floor": N_("population floor"),
+    "countries": N_("countries"),
+    "region": N_("region"),
+}
+_RULE_WORDS = {
+    "percentage-bands": N_("a share of the criteria"),
+    "component-breadth": N_("breadth across the components"),
+}
+
+
+def _fields(names: tuple[str, ...]) -> Items:
+    return Items(Message(_FIELD_WORDS[name]) if name in _FIELD_WORDS else name for name in names)
+
+
+def _rule_lines(old: dict[str, Any], new: dict[str, Any]) -> list[Message]:
+    """What changed in the tier rule, bound by bound when both rules are percentage bands."""
+    if old["kind"] != new["kind"]:
+        return [
+            Message(
+                "- the tier rule changed from {old} to {new}",
+                old=Message(_RULE_WORDS.get(old["kind"], old["kind"])),
+                new=Message(_RULE_WORDS.get(new["kind"], new["kind"])),
+            )
+        ]
+    lines = []
+    if old["kind"] == "percentage-bands":
+        before = {band["tier"]: band["from_percent"] for band in old["bands"]}
+        after = {band["tier"]: band["from_percent"] for band in new["bands"]}
+        for tier in Tier:
+            if before.get(tier.value) != after.get(tier.value) and tier.value in after:
+                lines.append(
+                    Message(
+                        "- {tier} from {new} of the criteria (was {old})",
+                        tier=tier,
+                        new=Percent(after[tier.value] / 100, decimals=0),
+                        old=Percent(before[tier.value] / 100, decimals=0)
+                        if tier.value in before
+                        else "-",
+                    )
+                )
+    return lines or [Message("- the tier rule changed")]
 
 
 @attrs.frozen(kw_only=True)
@@ -113,6 +164,10 @@ class StandardDiff:
     """Certification requirements only in ``a``."""
     requirements_changed: tuple[str, ...] = ()
     """Certification requirements in both whose content differs."""
+    incomplete: tuple[tuple[str, int, int], ...] = ()
+    """``(version, listed, declared)`` for each revision that lists fewer criteria than it has:
+    criteria it does not list cannot be compared, so ``added`` and ``removed`` cover only the
+    listed ones. Not a difference in itself."""
     _revisions: tuple[Standard, Standard] | None = attrs.field(default=None, eq=False, repr=False)
     """The two revisions, to word their names for a locale; not content."""
 
@@ -120,7 +175,7 @@ class StandardDiff:
         return any(
             getattr(self, field.name)
             for field in attrs.fields(StandardDiff)
-            if field.name not in ("a", "b", "a_fingerprint", "b_fingerprint")
+            if field.name not in ("a", "b", "a_fingerprint", "b_fingerprint", "incomplete")
             and not field.name.startswith("_")
         )
 
@@ -145,6 +200,7 @@ class StandardDiff:
         data["areas_renamed"] = [list(item) for item in self.areas_renamed]
         data["criteria_count"] = None if self.criteria_count is None else list(self.criteria_count)
         data["tier_rule"] = None if self.tier_rule is None else list(self.tier_rule)
+        data["incomplete"] = [list(item) for item in self.incomplete]
         return data
 
     def explain(self, locale: str = "en") -> str:
@@ -154,6 +210,16 @@ class StandardDiff:
             m.append(Message("No rule differs between {a} and {b}.", a=self.a, b=self.b))
             return "\n".join(x.render(locale) for x in m)
         m.append(Message("From {a} to {b}:", a=self.a, b=self.b))
+        for version, listed, declared in self.incomplete:
+            m.append(
+                Message(
+                    "- {version} lists {listed} of its {declared} criteria: those it does not "
+                    "list cannot be compared",
+                    version=version,
+                    listed=listed,
+                    declared=declared,
+                )
+            )
         if self.criteria_count:
             m.append(
                 Message(
@@ -187,21 +253,25 @@ class StandardDiff:
             )
             m.append(text)
         for g in self.regrouped:
-            m.append(
-                Message(
-                    "- {from_ids} split into {to_ids}",
-                    from_ids=Items(g.from_ids),
-                    to_ids=Items(g.to_ids),
+            f, t = Items(g.from_ids), Items(g.to_ids)
+            if g.relation == "split":
+                m.append(
+                    Message(
+                        "- {from_ids} split into {to_ids}, an inferred match", from_ids=f, to_ids=t
+                    )
+                    if g.inferred
+                    else Message("- {from_ids} split into {to_ids}", from_ids=f, to_ids=t)
                 )
-                if g.relation == "split"
-                else Message(
-                    "- {from_ids} merged into {to_ids}",
-                    from_ids=Items(g.from_ids),
-                    to_ids=Items(g.to_ids),
+            else:
+                m.append(
+                    Message(
+                        "- {from_ids} merged into {to_ids}, an inferred match", from_ids=f, to_ids=t
+                    )
+                    if g.inferred
+                    else Message("- {from_ids} merged into {to_ids}", from_ids=f, to_ids=t)
                 )
-            )
         for c in self.changed:
-            m.append(Message("- {id} changed: {fields}", id=c.id, fields=Items(c.fields)))
+            m.append(Message("- {id} changed: {fields}", id=c.id, fields=_fields(c.fields)))
         if self.areas_added:
             m.append(Message("- practice areas added: {codes}", codes=Items(self.areas_added)))
         if self.areas_removed:
@@ -217,9 +287,9 @@ class StandardDiff:
                 )
             )
         if self.tier_rule:
-            m.append(Message("- the tier rule changed"))
+            m.extend(_rule_lines(*self.tier_rule))
         if self.eligibility:
-            m.append(Message("- eligibility changed: {fields}", fields=Items(self.eligibility)))
+            m.append(Message("- eligibility changed: {fields}", fields=_fields(self.eligibility)))
         if self.countries_added:
             m.append(Message("- countries added: {codes}", codes=Items(self.countries_added)))
         if self.countries_removed:
@@ -306,7 +376,10 @@ def diff(a: str | Standard, b: str | Standard) -> StandardDiff:
                     inferred=inferred,
                 )
             )
-        fields = tuple(f for f in changed_fields(criterion, other) if f != "name")
+        # A rule diff: the name is reported as a rename, and provenance is not a rule.
+        fields = tuple(
+            f for f in changed_fields(criterion, other) if f not in ("name", "provenance")
+        )
         if fields:
             changed.append(CriterionChange(id=new_id, old_id=criterion.id, fields=fields))
     old_areas = {area.code: area for area in first.practice_areas}
@@ -352,6 +425,11 @@ def diff(a: str | Standard, b: str | Standard) -> StandardDiff:
         countries_removed=tuple(c for c in el_a.countries if c not in el_b.countries),
         requirements_added=tuple(i for i in new_req if i not in old_req),
         requirements_removed=tuple(i for i in old_req if i not in new_req),
+        incomplete=tuple(
+            (revision.version, len(revision.criteria), revision.criteria_count)
+            for revision in (first, second)
+            if not revision.complete
+        ),
         requirements_changed=tuple(
             i
             for i in old_req

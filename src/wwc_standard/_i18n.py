@@ -118,16 +118,20 @@ class Localizable(Protocol):
 
 
 class Percent:
-    """A fraction (0.63) shown as a percentage formatted for the locale, with one decimal.
+    """A fraction (0.63) shown as a percentage formatted for the locale, with one decimal
+    (or ``decimals=0`` for a whole bound such as a tier band's 68%).
 
     >>> [Message("{share}", share=Percent(27 / 43)).render(l) for l in ("en", "es", "pt_BR")]
     ['62.8%', '62,8\\xa0%', '62,8%']
+    >>> Message("{bound}", bound=Percent(0.68, decimals=0)).render("fr")
+    '68\\xa0%'
     """
 
-    __slots__ = ("value",)
+    __slots__ = ("decimals", "value")
 
-    def __init__(self, value: float) -> None:
+    def __init__(self, value: float, *, decimals: int = 1) -> None:
         self.value = value
+        self.decimals = decimals
 
     def __repr__(self) -> str:
         return f"Percent({self.value!r})"
@@ -313,7 +317,7 @@ def _format(value: Any, locale: str) -> str:
     if isinstance(value, Percent):
         from babel.numbers import format_percent
 
-        return format_percent(value.value, _percent_pattern(locale), locale=locale)
+        return format_percent(value.value, _percent_pattern(locale, value.decimals), locale=locale)
     if isinstance(value, Items):
         from babel.lists import format_list
 
@@ -326,13 +330,13 @@ def _format(value: Any, locale: str) -> str:
 
 
 @functools.cache
-def _percent_pattern(locale: str) -> str:
+def _percent_pattern(locale: str, decimals: int = 1) -> str:
     # The locale's own percent pattern (its sign, its spacing: "62,8\xa0%" in Spanish and
-    # French), with one decimal so that 62.8% and 63.0% are never shown alike.
+    # French), with one decimal by default so that 62.8% and 63.0% are never shown alike.
     from babel import Locale
 
     pattern = str(Locale.parse(locale).percent_formats[None].pattern)
-    return pattern.replace("#,##0", "#,##0.0", 1)
+    return pattern.replace("#,##0", "#,##0" + ("." + "0" * decimals if decimals else ""), 1)
 
 
 def _json(value: Any) -> Any:

@@ -53,11 +53,15 @@ class Confirmation:
     """The versions of the step: from, to."""
     reason: Reason
     """Why it must be confirmed."""
+    inferred: bool = False
+    """Whether the crosswalk link it went through was inferred rather than read; true for every
+    ``inferred`` confirmation, and for a split or merge whose link is inferred."""
 
     def to_dict(self) -> dict[str, Any]:
         """As JSON-compatible data."""
         return {
             "kind": self.kind,
+            "inferred": self.inferred,
             "origins": list(self.origins),
             "from": list(self.from_ids),
             "to": list(self.to_ids),
@@ -101,7 +105,11 @@ class Migration:
                     "- {step_from} to {step_to}, {kind}: {reason}",
                     step_from=item.step[0],
                     step_to=item.step[1],
-                    kind=Message(_KIND_WORDS[item.kind]),
+                    kind=Message(_KIND_WORDS[item.kind])
+                    if item.kind == "inferred" or not item.inferred
+                    else Message(
+                        "{kind} (through an inferred link)", kind=Message(_KIND_WORDS[item.kind])
+                    ),
                     reason=item.reason.localized(locale),
                 ).render(locale)
             )
@@ -164,7 +172,6 @@ def _apply(
         to_ids: tuple[str, ...],
         reason: Reason,
     ) -> None:
-        del link
         confirmations.append(
             Confirmation(
                 kind=kind,
@@ -173,6 +180,7 @@ def _apply(
                 to_ids=to_ids,
                 step=versions,
                 reason=reason,
+                inferred=link is not None and link.inferred,
             )
         )
 
@@ -341,7 +349,8 @@ def _apply(
                     Reason.of(
                         "retired",
                         Message(
-                            "{from_id} was retired in {target}; its answer was dropped",
+                            "{from_id} has no counterpart in {target}, as the crosswalk "
+                            "records; its answer was dropped",
                             from_id=from_id,
                             target=target.version,
                         ),

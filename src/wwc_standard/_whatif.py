@@ -443,7 +443,12 @@ class Sensitivity:
     def explain(self, locale: str = "en") -> str:
         """The sensitivity in words."""
         lines = [
-            Message("{tier} with {points} points.", tier=tier_value(self.tier), points=self.points),
+            Plural(
+                "{tier} with {n} point.",
+                "{tier} with {n} points.",
+                self.points,
+                tier=tier_value(self.tier),
+            ),
             Message(
                 "Alone, these would raise the tier: {criteria}", criteria=Items(self.raises_tier)
             )
