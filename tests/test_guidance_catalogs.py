@@ -4,7 +4,7 @@ The note and the reasons of ``guidance/effort.toml`` are translated in the gette
 ``guidance`` (``locales/guidance.pot``, extracted by the ``wwc_guidance`` Babel extractor, and
 ``locales/<locale>/LC_MESSAGES/guidance.po``). The generic checks of every catalog (translated,
 not fuzzy, placeholders, plural forms, unofficial, compiles, exactly its template's messages)
-are in ``tests/test_catalogs.py``; ``.ci/revision_catalogs.py --check`` (run by
+are in ``tests/test_catalogs.py``; ``.ci/catalogs.py --check`` (run by
 ``tests/test_revision_catalogs.py``) covers this domain too. These tests fail when a text of
 ``effort.toml`` changes and the template is not regenerated, and when a roadmap or a path
 worded in another locale shows an English reason.

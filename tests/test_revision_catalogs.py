@@ -3,7 +3,7 @@
 One gettext domain per revision (``revision-<version>``), looked up along ``extends``; the
 templates are extracted from the revision files by the ``wwc_revision`` Babel extractor. These
 tests fail when a text of a revision file changes and its template or catalogs are not updated
-(``.ci/revision_catalogs.py`` updates them), when a text is left untranslated or fuzzy, and when
+(``.ci/catalogs.py`` updates them), when a text is left untranslated or fuzzy, and when
 the lookup stops following ``extends``.
 """
 
@@ -85,7 +85,7 @@ def test_template_equals_a_fresh_extraction(version: str) -> None:
         else:
             fresh[text] = (lineno, text, comments)
     assert committed == list(fresh.values()), (
-        f"locales/revision-{version}.pot is stale: run .ci/revision_catalogs.py"
+        f"locales/revision-{version}.pot is stale: run .ci/catalogs.py"
     )
 
 
@@ -143,11 +143,11 @@ def test_a_text_is_translated_the_same_way_in_every_revision(locale: str) -> Non
 
 
 @pytest.mark.skipif(
-    not (CHECKOUT / ".ci" / "revision_catalogs.py").is_file(), reason="needs a source checkout"
+    not (CHECKOUT / ".ci" / "catalogs.py").is_file(), reason="needs a source checkout"
 )
 def test_the_update_script_finds_nothing_stale() -> None:
     run = subprocess.run(
-        [sys.executable, str(CHECKOUT / ".ci" / "revision_catalogs.py"), "--check"],
+        [sys.executable, str(CHECKOUT / ".ci" / "catalogs.py"), "--check"],
         capture_output=True,
         text=True,
         check=False,
