@@ -11,6 +11,7 @@ import itertools
 import json
 import math
 import sys
+from importlib.resources import files
 from typing import Any
 
 import pytest
@@ -475,9 +476,15 @@ def test_cli_roadmap_text_and_json() -> None:
 
 
 def test_cli_what_if_and_path() -> None:
-    status, out, _ = run("what-if", "--example", "--meet", "DM7", "LC6", "RDC7", "--unmeet", "DM1")
+    status, out, _ = run(
+        "what-if", "--example", "--meet", "DM7,LC6", "--meet", "RDC7", "--unmeet", "DM1"
+    )
     assert status == 0
     assert out.splitlines()[0] == "Tier: Silver to Silver; points: 27 to 29"
+    # The options never swallow a FILE given after them.
+    example = str(files("wwc_standard").joinpath("examples/exampleton.json"))
+    status, out, _ = run("what-if", "--meet", "DM7", example)
+    assert (status, out.splitlines()[1]) == (0, "Now met: DM7")
     status, out, _ = run("path", "--example", "--to", "gold", "--format", "json")
     assert status == 0
     assert json.loads(out)["criteria"] == ["DM7", "LC6", "RDC7"]

@@ -59,16 +59,20 @@ def add_plan_commands(commands: Any) -> None:
     )
     add_assessment_source(what_if)
     add_format_option(what_if)
-    what_if.add_argument("--meet", nargs="+", default=[], metavar="ID", help="criteria to meet")
+    # Repeatable single-value options (not nargs="+", which would swallow a FILE given after
+    # them); a comma-separated list works too: --meet OD3,DM7.
     what_if.add_argument(
-        "--unmeet", nargs="+", default=[], metavar="ID", help="criteria to answer unmet"
+        "--meet", action="append", default=[], metavar="ID", help="a criterion to meet"
+    )
+    what_if.add_argument(
+        "--unmeet", action="append", default=[], metavar="ID", help="a criterion to answer unmet"
     )
     what_if.add_argument(
         "--item",
-        nargs="+",
+        action="append",
         default=[],
         metavar="ID.ITEM=VALUE",
-        help="checklist items to change, e.g. DG1.a=true (true, false or unknown)",
+        help="a checklist item to change, e.g. DG1.a=true (true, false or unknown)",
     )
     add_evidence_option(what_if)
     what_if.set_defaults(run=_what_if)
@@ -200,7 +204,7 @@ def _what_if(args: argparse.Namespace, out: TextIO) -> int:
 
     items = _items(args.item)
     before = _evaluation(args)
-    after = what_if(before, meet=args.meet, unmeet=args.unmeet, checklist=items)
+    after = what_if(before, meet=_split(args.meet), unmeet=_split(args.unmeet), checklist=items)
     comparison = compare(before, after)
     locale = getattr(args, "locale", "en") or "en"
     if args.format == "json":
@@ -223,3 +227,8 @@ def _path(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(found.explain(locale) + "\n")
     return 0 if found.reachable else 1
+
+
+def _split(values: list[str]) -> list[str]:
+    """``["OD3,DM7", "DM1"]`` as ``["OD3", "DM7", "DM1"]``."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
