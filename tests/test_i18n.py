@@ -293,3 +293,17 @@ def test_cli_refuses_an_unknown_locale_cleanly() -> None:
         "error: locale: wwc-standard does not speak 'de' [unknown-locale] "
         "(use one of en, es, pt_BR, fr)\n"
     )
+
+
+def test_dates_in_messages_are_formatted_by_babel_for_the_locale() -> None:
+    import datetime
+
+    with pytest.raises(wwc.UnknownStandard) as caught:
+        wwc.standard(on=datetime.date(2016, 5, 1))
+    assert str(caught.value) == (
+        "no shipped revision was in force on May 1, 2016: the earliest, 2017, took effect on "
+        "April 1, 2017"
+    )
+    assert "el 1 de mayo de 2016" in caught.value.localized("es")
+    assert "1 de abril de 2017" in caught.value.localized("pt_BR")
+    assert "le 1 avril 2017" in caught.value.localized("fr")

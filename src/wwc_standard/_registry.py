@@ -61,9 +61,9 @@ def standard(version: str | None = None, *, on: datetime.date | None = None) -> 
                 reason=Message(
                     "no shipped revision was in force on {day}: the earliest, {version}, took "
                     "effect on {start}",
-                    day=on.isoformat(),
+                    day=on,
                     version=first.version,
-                    start=first.in_force.start.isoformat(),
+                    start=first.in_force.start,
                 ),
             )
         return shipped_standard(in_force[-1])
