@@ -516,6 +516,34 @@ def test_cli_diff() -> None:
     assert json.loads(out)["added"] == []
 
 
+def test_cli_evaluates_against_a_revision_file(tmp_path: Path) -> None:
+    revision = tmp_path / "rubric.toml"
+    revision.write_text(
+        'schema = 1\nversion = "2024-rubric"\ntitle = "2024 with a DM1 checklist"\n'
+        'extends = "2024"\nchanges = ["DM1 gets a checklist"]\n'
+        '[[amend_criteria]]\nid = "DM1"\n'
+        "checklist = { required = 2, items = ["
+        '{ id = "a", text = "A governance body exists." }, '
+        '{ id = "b", text = "It meets every quarter." }], '
+        'provenance = { basis = "inferred", note = "test" } }\n',
+        encoding="utf-8",
+    )
+    answers = tmp_path / "answers.json"
+    answers.write_text(
+        json.dumps({"answers": {"DM1": {"checklist": {"a": True, "b": False}}, "DM2": "met"}}),
+        encoding="utf-8",
+    )
+    code, out, err = run("evaluate", str(answers), "--standard", str(revision), "--format", "json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["standard"]["version"] == "2024-rubric"
+    assert data["standard"]["fingerprint"] == wwc.load_standard(revision).fingerprint
+    assert data["points"] == 1
+    code, _, err = run("roadmap", str(answers), "--standard", str(tmp_path / "missing.toml"))
+    assert code == 2
+    assert "[unreadable-file]" in err
+
+
 def test_cli_migrate_writes_atomically_and_refuses_to_overwrite(tmp_path: Path) -> None:
     source = tmp_path / "a.json"
     source.write_text(json.dumps({"standard": "2021", "answers": {"DG1": "met"}}), "utf-8")

@@ -10,11 +10,14 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ._i18n import Message, Plural, negotiate
 from ._version import __version__
 from .errors import WWCError
+
+if TYPE_CHECKING:
+    from ._model import Standard
 
 __all__ = ["main"]
 
@@ -79,9 +82,30 @@ def add_assessment_source(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--standard",
-        metavar="VERSION",
-        help="the revision to evaluate against (default: the file's pin, else the newest)",
+        metavar="VERSION|FILE",
+        help=(
+            "the revision to evaluate against: a shipped version or a revision file of your own "
+            "(default: the file's pin, else the newest)"
+        ),
     )
+
+
+def revision_arg(name: str) -> Standard:
+    """A shipped revision by version, or a revision file of your own by path (.toml, .json)."""
+    import os
+
+    from ._registry import standard, standards
+
+    if name in standards() or not (name.endswith((".toml", ".json")) or os.sep in name):
+        return standard(name)
+    from ._revision_files import load_standard
+
+    return load_standard(name)
+
+
+def chosen_standard(args: argparse.Namespace) -> Standard | None:
+    """The revision ``--standard`` names (a version or a file), or None for the file's pin."""
+    return None if args.standard is None else revision_arg(args.standard)
 
 
 def assessment_data(args: argparse.Namespace) -> Any:
@@ -141,7 +165,9 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
     from ._evaluate import evaluate
     from ._render import render_json, render_text
 
-    result = evaluate(assessment_data(args), args.standard, require_evidence=args.require_evidence)
+    result = evaluate(
+        assessment_data(args), chosen_standard(args), require_evidence=args.require_evidence
+    )
     if args.format == "json":
         out.write(render_json(result) + "\n")
     else:

@@ -106,10 +106,12 @@ def _effort_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _evaluation(args: argparse.Namespace) -> Any:
-    from ._cli import assessment_data
+    from ._cli import assessment_data, chosen_standard
     from ._evaluate import evaluate
 
-    return evaluate(assessment_data(args), args.standard, require_evidence=args.require_evidence)
+    return evaluate(
+        assessment_data(args), chosen_standard(args), require_evidence=args.require_evidence
+    )
 
 
 def _efforts(values: list[str]) -> dict[str, float]:

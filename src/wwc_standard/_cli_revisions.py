@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
+from ._cli import revision_arg
 from ._i18n import Message
 from ._model import Standard
 from .errors import Problem, WWCError
@@ -45,17 +46,6 @@ def incomplete_label(revision: Standard, locale: str = "en") -> str:
         declared=revision.criteria_count,
     )
     return "  " + text.render(locale)
-
-
-def _revision(name: str) -> Standard:
-    """A shipped revision by version, or a revision file by path."""
-    from ._registry import standard, standards
-
-    if name in standards() or not (name.endswith((".toml", ".json")) or os.sep in name):
-        return standard(name)
-    from ._revision_files import load_standard
-
-    return load_standard(name)
 
 
 def add_revision_commands(commands: Any) -> None:
@@ -110,7 +100,7 @@ def add_revision_commands(commands: Any) -> None:
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
     from ._diff import diff
 
-    result = diff(_revision(args.a), _revision(args.b))
+    result = diff(revision_arg(args.a), revision_arg(args.b))
     if args.format == "json":
         out.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
     else:
@@ -176,8 +166,8 @@ def _migrate(args: argparse.Namespace, out: TextIO) -> int:
     data = assessment_data(args)
     result = migrate(
         data,
-        to=_revision(args.to),
-        source=None if args.source is None else _revision(args.source),
+        to=revision_arg(args.to),
+        source=None if args.source is None else revision_arg(args.source),
     )
     text = json.dumps(result.assessment.to_dict(), indent=2, ensure_ascii=False) + "\n"
     try:
