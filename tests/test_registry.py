@@ -62,9 +62,9 @@ def test_standard_before_the_first_revision_is_unknown_with_a_clear_message(
     with pytest.raises(wwc.UnknownStandard) as info:
         wwc.standard(on=day)
     message = str(info.value)
-    assert day.isoformat() in message
-    assert "2017" in message
-    assert "2017-04-01" in message
+    assert info.value.version == day.isoformat()
+    assert f"in force on {day:%B} {day.day}, {day.year}:" in message
+    assert message.endswith("the earliest, 2017, took effect on April 1, 2017")
     assert info.value.available == SHIPPED
     assert info.value.problems[0].code == "unknown-standard"
 

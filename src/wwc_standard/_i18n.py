@@ -190,11 +190,16 @@ class Message:
     def render(self, locale: str = "en") -> str:
         """The message in ``locale`` (any tag :func:`negotiate` accepts)."""
         locale = negotiate(locale) if locale not in LOCALES else locale
-        catalog = translations(locale, self.domain)
-        if self.plural is not None and self.n is not None:
-            template = catalog.ngettext(self.msgid, self.plural, self.n)
+        if locale == "en":
+            # The source language: the msgid is the text (English plural: n == 1 or not).
+            plural = self.plural is not None and self.n is not None and self.n != 1
+            template = self.plural if plural and self.plural is not None else self.msgid
         else:
-            template = catalog.gettext(self.msgid)
+            catalog = translations(locale, self.domain)
+            if self.plural is not None and self.n is not None:
+                template = catalog.ngettext(self.msgid, self.plural, self.n)
+            else:
+                template = catalog.gettext(self.msgid)
         values = {key: _format(value, locale) for key, value in self.params.items()}
         return template.format(**values)
 
@@ -306,14 +311,17 @@ def _format(value: Any, locale: str) -> str:
         return value
     if isinstance(value, bool):
         return str(value)
-    if isinstance(value, Localizable):
-        return value.localized(locale)
     if isinstance(value, int):
         if locale == "en":
             return f"{value:,}"
         from babel.numbers import format_decimal
 
         return format_decimal(value, locale=locale)
+    # A Localizable, tested by its method: isinstance() on a runtime-checkable Protocol is
+    # many times slower, and this runs for every value of every message.
+    localized = getattr(value, "localized", None)
+    if callable(localized):
+        return str(localized(locale))
     if isinstance(value, Percent):
         from babel.numbers import format_percent
 
@@ -348,8 +356,9 @@ def _json(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, str | int | float | bool) or value is None:
         return value
-    if isinstance(value, Localizable):
-        return value.localized("en")
+    localized = getattr(value, "localized", None)
+    if callable(localized):
+        return str(localized("en"))
     if isinstance(value, list | tuple):
         return [_json(item) for item in value]
     return str(value)
