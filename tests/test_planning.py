@@ -508,3 +508,36 @@ def test_cli_problems_exit_2_without_traceback() -> None:
     status, _, err = run("roadmap", "--example", "--effort", "OD3=lots")
     assert status == 2
     assert "invalid-effort" in err
+
+
+def test_roadmap_and_path_word_checklists_and_prerequisites(tmp_path: Any) -> None:
+    revision = tmp_path / "rubric.toml"
+    revision.write_text(
+        'schema = 1\nversion = "2024-rubric"\ntitle = "2024 with a rubric"\n'
+        'extends = "2024"\nchanges = ["DM2 needs DM1; DM1 has a checklist"]\n'
+        '[[amend_criteria]]\nid = "DM2"\nprerequisites = ["DM1"]\n'
+        '[[amend_criteria]]\nid = "DM1"\n'
+        "checklist = { required = 3, items = ["
+        '{ id = "a", text = "A governance body exists." }, '
+        '{ id = "b", text = "It meets every quarter." }, '
+        '{ id = "c", text = "Its duties are written." }, '
+        '{ id = "d", text = "Minutes are published." }], '
+        'provenance = { basis = "inferred", note = "test" } }\n',
+        encoding="utf-8",
+    )
+    std = wwc.load_standard(revision)
+    answers: dict[str, Any] = {"DM1": {"checklist": {"a": True, "b": True, "c": False}}}
+    answers.update(dict.fromkeys(["DM2", "DM3", "LC1", "LC2", "LC3", "OD1", "OD2"], "met"))
+    evaluation = wwc.evaluate({"answers": answers}, std)
+    steps = {step.criterion: step for step in wwc.roadmap(evaluation).steps}
+    dm1 = [reason.message for reason in steps["DM1"].reasons]
+    assert "1 checklist item short of its quota: c" in dm1
+    assert "unlocks DM2" in dm1
+    dm2 = [reason.message for reason in steps["DM2"].reasons]
+    assert "already answered met: earns its point once DM1 is met" in dm2
+    assert not any(reason.code == "effort" for reason in steps["DM2"].reasons)
+    spanish = [reason.message(locale="es") for reason in steps["DM2"].reasons]
+    assert "ya respondido como cumplido: suma su punto al cumplirse DM1" in spanish
+    path = wwc.path_to(evaluation, "silver")
+    assert "DM1" in path.criteria
+    assert "(checklist items to meet: c)" in path.explain()

@@ -323,7 +323,9 @@ class Path:
             )
             for step in self.steps:
                 detail = (
-                    Message("items {items}", items=Items(step.items)).render(locale)
+                    Message("(checklist items to meet: {items})", items=Items(step.items)).render(
+                        locale
+                    )
                     if step.items
                     else ""
                 )

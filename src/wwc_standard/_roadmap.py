@@ -414,17 +414,26 @@ def _step(
         reasons.append(
             Reason.of(
                 "waiting-on-prerequisites",
-                Message(
+                Plural(
+                    "already answered met: earns its point once {criteria} is met",
                     "already answered met: earns its point once {criteria} are met",
+                    len(blocked_by),
                     criteria=Items(blocked_by),
                 ),
+                params={"criteria": list(blocked_by)},
             )
         )
     elif blocked_by:
         reasons.append(
             Reason.of(
                 "after-prerequisites",
-                Message("comes after its prerequisites {criteria}", criteria=Items(blocked_by)),
+                Plural(
+                    "comes after its prerequisite {criteria}",
+                    "comes after its prerequisites {criteria}",
+                    len(blocked_by),
+                    criteria=Items(blocked_by),
+                ),
+                params={"criteria": list(blocked_by)},
             )
         )
     if work.status is Status.UNVERIFIED:
@@ -453,7 +462,8 @@ def _step(
                 Message("unlocks {criteria}", criteria=Items(waiting)),
             )
         )
-    if not math.isinf(work.effort):
+    # A blocked criterion is answered met already: no work of its own, so no effort advice.
+    if work.status is not Status.BLOCKED and not math.isinf(work.effort):
         reasons.append(
             Reason.of(
                 "effort",
