@@ -295,6 +295,165 @@ def test_cli_refuses_an_unknown_locale_cleanly() -> None:
     )
 
 
+ENGLISH_EVALUATE_HELP = (
+    "usage: wwc-standard evaluate [-h] [--locale LOCALE] [--example]"
+    "\n"
+    "                             [--standard VERSION|FILE] [--format {text,json}]"
+    "\n"
+    "                             [--require-evidence]"
+    "\n"
+    "                             [FILE]"
+    "\n"
+    ""
+    "\n"
+    "Evaluate an assessment and print the tier, the points and every gap."
+    "\n"
+    ""
+    "\n"
+    "positional arguments:"
+    "\n"
+    "  FILE                  the assessment, .json or .toml"
+    "\n"
+    ""
+    "\n"
+    "options:"
+    "\n"
+    "  -h, --help            show this help message and exit"
+    "\n"
+    "  --locale LOCALE       the language of the output: en (default), es, pt_BR or"
+    "\n"
+    "                        fr; variants fall back (es_AR to es, pt to pt_BR,"
+    "\n"
+    "                        fr_CA to fr). The environment is never read."
+    "\n"
+    "  --example             use the bundled example assessment (a fictional city)"
+    "\n"
+    "  --standard VERSION|FILE"
+    "\n"
+    "                        the revision to evaluate against: a shipped version or"
+    "\n"
+    "                        a revision file of your own (default: the file's pin,"
+    "\n"
+    "                        else the newest)"
+    "\n"
+    "  --format {text,json}  text for people (default) or json for programs"
+    "\n"
+    "  --require-evidence    auditor mode: count met answers only when they carry"
+    "\n"
+    "                        evidence"
+    "\n"
+)
+"""``wwc-standard evaluate --help`` at 80 columns, as it was before the help was translatable."""
+
+
+def run_help(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    with pytest.raises(SystemExit) as info:
+        run(*argv)
+    assert info.value.code == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "description", "option_help"),
+    [
+        (
+            ("--locale", "es", "evaluate", "--help"),
+            "Evalúa una autoevaluación y muestra el nivel, los puntos y todas las brechas.",
+            "usar la autoevaluación de ejemplo incluida (una ciudad ficticia)",
+        ),
+        (
+            ("evaluate", "--help", "--locale", "fr"),
+            "Évalue une autoévaluation et affiche le niveau, les points et tous les écarts.",
+            "utiliser l'autoévaluation d'exemple fournie (une ville fictive)",
+        ),
+        (
+            ("evaluate", "--locale=pt", "--help"),
+            "Avalia uma autoavaliação e mostra o nível, os pontos e todas as lacunas.",
+            "usar a autoavaliação de exemplo incluída (uma cidade fictícia)",
+        ),
+    ],
+)
+def test_cli_help_speaks_the_locale_of_the_command_line(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: tuple[str, ...],
+    description: str,
+    option_help: str,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # one line per help text
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # never read for our texts
+    out = run_help(capsys, *argv)
+    assert description in out
+    assert option_help in out
+    for english in (
+        "Evaluate an assessment and print the tier, the points and every gap.",
+        "use the bundled example assessment (a fictional city)",
+        "the assessment, .json or .toml",
+        "text for people (default) or json for programs",
+        "the language of the output",
+    ):
+        assert english not in out
+    assert "usage: wwc-standard evaluate" in out  # argparse's own words stay as they are
+
+
+def test_cli_help_is_english_and_unchanged_without_a_locale(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    for name in ("LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.setenv(name, "es_ES.UTF-8")
+    assert run_help(capsys, "evaluate", "--help") == ENGLISH_EVALUATE_HELP
+    assert run_help(capsys, "evaluate", "--help", "--locale", "en_US") == ENGLISH_EVALUATE_HELP
+    # An unknown locale words the help in English; running the command still refuses it.
+    assert run_help(capsys, "evaluate", "--locale", "de", "--help") == ENGLISH_EVALUATE_HELP
+
+
+@pytest.mark.parametrize("locale", TRANSLATED)
+def test_every_help_text_of_the_cli_is_translated(locale: str) -> None:
+    import argparse
+
+    from wwc_standard._cli import _parser
+
+    def helps(parser: argparse.ArgumentParser) -> list[tuple[str, str | None]]:
+        found: list[tuple[str, str | None]] = [(parser.prog, parser.description)]
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                found += [(f"{parser.prog} {c.dest}", c.help) for c in action._choices_actions]
+                for sub in action.choices.values():
+                    found += helps(sub)
+            elif not isinstance(action, argparse._HelpAction | argparse._VersionAction):
+                found.append((f"{parser.prog} {action.dest}", action.help))
+        return found
+
+    english, translated = helps(_parser("en")), helps(_parser(locale))
+    assert len(english) == len(translated) > 40
+    for (where, source), (_, text) in zip(english, translated, strict=True):
+        if source == argparse.SUPPRESS:
+            assert text == source, where
+        else:
+            assert source, where
+            assert text, where
+            assert text != source, where
+    for sub in ("", "evaluate", "standards", "roadmap", "what-if", "path", "diff", "migrate"):
+        parser = _parser(locale)
+        if sub:
+            parser = next(
+                a for a in parser._actions if isinstance(a, argparse._SubParsersAction)
+            ).choices[sub]
+        parser.format_help()  # argparse expands "%" in help: a stray one would raise here
+
+
+def test_cli_accepts_the_locale_before_the_command() -> None:
+    code, out, err = run("--locale", "es", "evaluate", "--example")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == "Exampleton: Plata"
+    _, out, _ = run("--locale", "es", "evaluate", "--example", "--locale", "fr")
+    assert out.splitlines()[0] == "Exampleton\xa0: Argent"  # the last one wins, as in argparse
+    code, _, err = run("--locale", "de", "evaluate", "--example")
+    assert code == 2
+    assert err.startswith("error: locale: wwc-standard does not speak 'de'")
+
+
 def test_dates_in_messages_are_formatted_by_babel_for_the_locale() -> None:
     import datetime
 

@@ -490,6 +490,13 @@ def test_cli_what_if_and_path() -> None:
     assert json.loads(out)["criteria"] == ["DM7", "LC6", "RDC7"]
     status, out, _ = run("path", "--example", "--to", "gold")
     assert out.startswith("Gold: 3 criteria to complete, about 13 person-weeks (advice)")
+    # --effort repeats or takes a list, and never swallows a FILE after it.
+    status, out, _ = run(
+        "path", "--to", "gold", "--effort", "LC6=inf,RDC7=inf", "--effort", "DM7=1", example
+    )
+    assert status == 0
+    assert "LC6" not in out
+    assert "RDC7" not in out
 
 
 def test_cli_problems_exit_2_without_traceback() -> None:

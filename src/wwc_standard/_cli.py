@@ -38,55 +38,95 @@ class Unreadable(Exception):
         return self.text.render(locale) if isinstance(self.text, Message) else str(self.text)
 
 
-def shared_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """Add the options every command takes to ``parser`` and return it."""
+def help_locale(argv: Sequence[str]) -> str:
+    """The locale of the help texts: the last ``--locale X`` or ``--locale=X`` of ``argv``.
+
+    It is read from the command line before the parser is built, so that the descriptions and
+    the option help are worded in it; the environment is never read. A missing value, or a
+    language the library does not speak, gives English here (the help only): parsing then
+    reports an unknown ``--locale`` as usual.
+
+    >>> help_locale(["evaluate", "--help", "--locale", "fr_CA"]), help_locale(["--locale=pt"])
+    ('fr', 'pt_BR')
+    >>> help_locale(["evaluate", "--locale", "de"]), help_locale(["--locale"]), help_locale([])
+    ('en', 'en', 'en')
+    """
+    value: str | None = None
+    args = list(argv)
+    for index, arg in enumerate(args):
+        if arg == "--":  # what follows is positional
+            break
+        # argparse also takes an unambiguous prefix (--loc es): no other option starts with --l
+        name, equals, given = arg.partition("=")
+        if len(name) < 3 or not "--locale".startswith(name):
+            continue
+        following = args[index + 1] if index + 1 < len(args) else None
+        value = given if equals else following
+    try:
+        return negotiate(value)
+    except ValueError:  # UnknownLocale
+        return "en"
+
+
+def shared_options(parser: argparse.ArgumentParser, locale: str = "en") -> argparse.ArgumentParser:
+    """Add the options every command takes to ``parser`` (help worded in ``locale``) and
+    return it."""
+    # No default in the namespace (main reads a missing --locale as English), so that a
+    # --locale given before the command is not overwritten by the command's default.
     parser.add_argument(
         "--locale",
-        default="en",
+        default=argparse.SUPPRESS,
         metavar="LOCALE",
-        help=(
+        help=Message(
             "the language of the output: en (default), es, pt_BR or fr; variants fall back "
             "(es_AR to es, pt to pt_BR, fr_CA to fr). The environment is never read."
-        ),
+        ).render(locale),
     )
     return parser
 
 
-def add_format_option(parser: argparse.ArgumentParser) -> None:
+def add_format_option(parser: argparse.ArgumentParser, locale: str = "en") -> None:
     """Add ``--format text|json`` to ``parser``."""
     parser.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
-        help="text for people (default) or json for programs",
+        help=Message("text for people (default) or json for programs").render(locale),
     )
 
 
-def add_evidence_option(parser: argparse.ArgumentParser) -> None:
+def add_evidence_option(parser: argparse.ArgumentParser, locale: str = "en") -> None:
     """Add ``--require-evidence`` (auditor mode) to ``parser``."""
     parser.add_argument(
         "--require-evidence",
         action="store_true",
-        help="auditor mode: count met answers only when they carry evidence",
+        help=Message("auditor mode: count met answers only when they carry evidence").render(
+            locale
+        ),
     )
 
 
-def add_assessment_source(parser: argparse.ArgumentParser) -> None:
+def add_assessment_source(parser: argparse.ArgumentParser, locale: str = "en") -> None:
     """Add ``FILE | --example`` and ``--standard VERSION`` to ``parser``."""
     source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument("file", nargs="?", metavar="FILE", help="the assessment, .json or .toml")
+    source.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help=Message("the assessment, .json or .toml").render(locale),
+    )
     source.add_argument(
         "--example",
         action="store_true",
-        help="use the bundled example assessment (a fictional city)",
+        help=Message("use the bundled example assessment (a fictional city)").render(locale),
     )
     parser.add_argument(
         "--standard",
         metavar="VERSION|FILE",
-        help=(
+        help=Message(
             "the revision to evaluate against: a shipped version or a revision file of your own "
             "(default: the file's pin, else the newest)"
-        ),
+        ).render(locale),
     )
 
 
@@ -121,43 +161,56 @@ def assessment_data(args: argparse.Namespace) -> Any:
         ) from None
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(locale: str = "en") -> argparse.ArgumentParser:
+    """The parser, with our descriptions and option help worded in ``locale``; argparse's own
+    words ("usage:", "options:", its errors) come from its gettext domain, not ours."""
     parser = argparse.ArgumentParser(
         prog="wwc-standard",
-        description=(
+        description=Message(
             "Evaluate a city's answers against the What Works Cities Certification standard."
-        ),
+        ).render(locale),
     )
     parser.add_argument("--version", action="version", version=f"wwc-standard {__version__}")
+    # Also accepted before the command (wwc-standard --locale es evaluate --help), and left out
+    # of the help, which documents it on every command.
+    parser.add_argument(
+        "--locale", default=argparse.SUPPRESS, metavar="LOCALE", help=argparse.SUPPRESS
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     evaluate = shared_options(
         commands.add_parser(
             "evaluate",
-            help="evaluate an assessment file (JSON or TOML)",
-            description="Evaluate an assessment and print the tier, the points and every gap.",
-        )
+            help=Message("evaluate an assessment file (JSON or TOML)").render(locale),
+            description=Message(
+                "Evaluate an assessment and print the tier, the points and every gap."
+            ).render(locale),
+        ),
+        locale,
     )
-    add_assessment_source(evaluate)
-    add_format_option(evaluate)
-    add_evidence_option(evaluate)
+    add_assessment_source(evaluate, locale)
+    add_format_option(evaluate, locale)
+    add_evidence_option(evaluate, locale)
     evaluate.set_defaults(run=_evaluate)
 
     listing = shared_options(
         commands.add_parser(
             "standards",
-            help="list the shipped revisions",
-            description="List the shipped revisions with their fingerprints.",
-        )
+            help=Message("list the shipped revisions").render(locale),
+            description=Message("List the shipped revisions with their fingerprints.").render(
+                locale
+            ),
+        ),
+        locale,
     )
-    add_format_option(listing)
+    add_format_option(listing, locale)
     listing.set_defaults(run=_standards)
     from ._cli_plan import add_plan_commands
 
-    add_plan_commands(commands)
+    add_plan_commands(commands, locale)
     from ._cli_revisions import add_revision_commands
 
-    add_revision_commands(commands)
+    add_revision_commands(commands, locale)
     return parser
 
 
@@ -219,7 +272,8 @@ def main(
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
     out = out or sys.stdout
     err = err or sys.stderr
-    args = _parser().parse_args(argv)
+    # The help is worded in the --locale of the command line, read before parsing.
+    args = _parser(help_locale(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     locale = "en"  # until --locale is known to be one the library speaks
     try:
         locale = args.locale = negotiate(getattr(args, "locale", None))

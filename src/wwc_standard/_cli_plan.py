@@ -18,8 +18,9 @@ from .errors import AssessmentError, Problem
 __all__ = ["add_plan_commands"]
 
 
-def add_plan_commands(commands: Any) -> None:
-    """Register ``roadmap``, ``what-if`` and ``path`` on the subparsers ``commands``."""
+def add_plan_commands(commands: Any, locale: str = "en") -> None:
+    """Register ``roadmap``, ``what-if`` and ``path`` on the subparsers ``commands``, their
+    help worded in ``locale``."""
     from ._cli import (
         add_assessment_source,
         add_evidence_option,
@@ -30,78 +31,104 @@ def add_plan_commands(commands: Any) -> None:
     roadmap = shared_options(
         commands.add_parser(
             "roadmap",
-            help="what to do in the next 3, 6 and 12 months",
-            description=(
+            help=Message("what to do in the next 3, 6 and 12 months").render(locale),
+            description=Message(
                 "Print a roadmap: the steps for the next 3, 6 and 12 months, in order, with the "
                 "projected tier of each horizon. Efforts are advice, not part of the standard."
-            ),
-        )
+            ).render(locale),
+        ),
+        locale,
     )
-    add_assessment_source(roadmap)
-    add_format_option(roadmap)
+    add_assessment_source(roadmap, locale)
+    add_format_option(roadmap, locale)
     roadmap.add_argument(
         "--capacity",
         type=float,
         metavar="WEEKS",
-        help="person-weeks of staff time a month (default: the guidance's, 6)",
+        help=Message("person-weeks of staff time a month (default: the guidance's, 6)").render(
+            locale
+        ),
     )
-    roadmap.add_argument("--target", metavar="TIER", help="reach this tier first")
-    _effort_option(roadmap)
-    add_evidence_option(roadmap)
+    roadmap.add_argument(
+        "--target", metavar="TIER", help=Message("reach this tier first").render(locale)
+    )
+    _effort_option(roadmap, locale)
+    add_evidence_option(roadmap, locale)
     roadmap.set_defaults(run=_roadmap)
 
     what_if = shared_options(
         commands.add_parser(
             "what-if",
-            help="evaluate again with some answers changed",
-            description="Evaluate again with some answers changed, and print what differs.",
-        )
+            help=Message("evaluate again with some answers changed").render(locale),
+            description=Message(
+                "Evaluate again with some answers changed, and print what differs."
+            ).render(locale),
+        ),
+        locale,
     )
-    add_assessment_source(what_if)
-    add_format_option(what_if)
+    add_assessment_source(what_if, locale)
+    add_format_option(what_if, locale)
     # Repeatable single-value options (not nargs="+", which would swallow a FILE given after
     # them); a comma-separated list works too: --meet OD3,DM7.
     what_if.add_argument(
-        "--meet", action="append", default=[], metavar="ID", help="a criterion to meet"
+        "--meet",
+        action="append",
+        default=[],
+        metavar="ID",
+        help=Message("a criterion to meet").render(locale),
     )
     what_if.add_argument(
-        "--unmeet", action="append", default=[], metavar="ID", help="a criterion to answer unmet"
+        "--unmeet",
+        action="append",
+        default=[],
+        metavar="ID",
+        help=Message("a criterion to answer unmet").render(locale),
     )
     what_if.add_argument(
         "--item",
         action="append",
         default=[],
         metavar="ID.ITEM=VALUE",
-        help="a checklist item to change, e.g. DG1.a=true (true, false or unknown)",
+        help=Message("a checklist item to change, e.g. DG1.a=true (true, false or unknown)").render(
+            locale
+        ),
     )
-    add_evidence_option(what_if)
+    add_evidence_option(what_if, locale)
     what_if.set_defaults(run=_what_if)
 
     path = shared_options(
         commands.add_parser(
             "path",
-            help="the cheapest set of criteria that reaches a tier",
-            description=(
+            help=Message("the cheapest set of criteria that reaches a tier").render(locale),
+            description=Message(
                 "Print the cheapest set of criteria (and checklist items) whose completion "
                 "reaches a tier, with its effort (advice)."
-            ),
-        )
+            ).render(locale),
+        ),
+        locale,
     )
-    add_assessment_source(path)
-    add_format_option(path)
-    path.add_argument("--to", required=True, metavar="TIER", help="silver, gold or platinum")
-    _effort_option(path)
-    add_evidence_option(path)
+    add_assessment_source(path, locale)
+    add_format_option(path, locale)
+    path.add_argument(
+        "--to",
+        required=True,
+        metavar="TIER",
+        help=Message("silver, gold or platinum").render(locale),
+    )
+    _effort_option(path, locale)
+    add_evidence_option(path, locale)
     path.set_defaults(run=_path)
 
 
-def _effort_option(parser: argparse.ArgumentParser) -> None:
+def _effort_option(parser: argparse.ArgumentParser, locale: str = "en") -> None:
     parser.add_argument(
         "--effort",
-        nargs="+",
+        action="append",  # repeatable, like what-if's options: never swallows a FILE after it
         default=[],
         metavar="ID=WEEKS",
-        help="override the advised effort of a criterion (inf: will not take it on)",
+        help=Message(
+            "override the advised effort of a criterion (inf: will not take it on)"
+        ).render(locale),
     )
 
 
@@ -117,7 +144,7 @@ def _evaluation(args: argparse.Namespace) -> Any:
 def _efforts(values: list[str]) -> dict[str, float]:
     found: dict[str, float] = {}
     problems = []
-    for index, value in enumerate(values):
+    for index, value in enumerate(_split(values)):
         key, sep, number = value.partition("=")
         try:
             effort = float(number) if sep else math.nan
@@ -179,7 +206,7 @@ def _items(values: list[str]) -> dict[str, dict[str, bool | None]]:
     words: dict[str, bool | None] = {"true": True, "false": False, "unknown": None}
     found: dict[str, dict[str, bool | None]] = {}
     problems = []
-    for index, value in enumerate(values):
+    for index, value in enumerate(_split(values)):
         target, sep, word = value.partition("=")
         criterion, dot, item = target.partition(".")
         if not (sep and dot and criterion and item and word.lower() in words):

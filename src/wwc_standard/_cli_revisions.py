@@ -48,52 +48,70 @@ def incomplete_label(revision: Standard, locale: str = "en") -> str:
     return "  " + text.render(locale)
 
 
-def add_revision_commands(commands: Any) -> None:
-    """Register ``diff`` and ``migrate`` on the subparsers ``commands``."""
+def add_revision_commands(commands: Any, locale: str = "en") -> None:
+    """Register ``diff`` and ``migrate`` on the subparsers ``commands``, their help worded in
+    ``locale``."""
     from ._cli import add_format_option, shared_options
 
     diff = shared_options(
         commands.add_parser(
             "diff",
-            help="what changed between two revisions",
-            description=(
+            help=Message("what changed between two revisions").render(locale),
+            description=Message(
                 "Show the criteria added, removed, renamed or changed between two revisions, "
                 "and changes to practice areas, bands, eligibility and requirements. A revision "
                 "is a shipped version or the path of a revision file."
-            ),
-        )
+            ).render(locale),
+        ),
+        locale,
     )
-    diff.add_argument("a", metavar="A", help="the earlier revision (version or file)")
-    diff.add_argument("b", metavar="B", help="the later revision (version or file)")
-    add_format_option(diff)
+    diff.add_argument(
+        "a", metavar="A", help=Message("the earlier revision (version or file)").render(locale)
+    )
+    diff.add_argument(
+        "b", metavar="B", help=Message("the later revision (version or file)").render(locale)
+    )
+    add_format_option(diff, locale)
     diff.set_defaults(run=_diff)
 
     migrate = shared_options(
         commands.add_parser(
             "migrate",
-            help="carry an assessment to another revision",
-            description=(
+            help=Message("carry an assessment to another revision").render(locale),
+            description=Message(
                 "Migrate an assessment to another revision through the crosswalks, write it to "
                 "NEW, and list every answer to confirm (carried through an inferred or lossy "
                 "link, or dropped)."
-            ),
-        )
+            ).render(locale),
+        ),
+        locale,
     )
-    migrate.add_argument("file", metavar="FILE", help="the assessment, .json or .toml")
     migrate.add_argument(
-        "--to", required=True, metavar="VERSION", help="the target revision (version or file)"
+        "file", metavar="FILE", help=Message("the assessment, .json or .toml").render(locale)
+    )
+    migrate.add_argument(
+        "--to",
+        required=True,
+        metavar="VERSION",
+        help=Message("the target revision (version or file)").render(locale),
     )
     migrate.add_argument(
         "--from",
         dest="source",
         metavar="VERSION",
-        help="the revision the answers are for (default: the file's pin)",
+        help=Message("the revision the answers are for (default: the file's pin)").render(locale),
     )
     migrate.add_argument(
-        "-o", "--output", required=True, metavar="NEW", help="where to write the migrated JSON"
+        "-o",
+        "--output",
+        required=True,
+        metavar="NEW",
+        help=Message("where to write the migrated JSON").render(locale),
     )
-    migrate.add_argument("--force", action="store_true", help="overwrite NEW if it exists")
-    add_format_option(migrate)
+    migrate.add_argument(
+        "--force", action="store_true", help=Message("overwrite NEW if it exists").render(locale)
+    )
+    add_format_option(migrate, locale)
     migrate.set_defaults(run=_migrate)
 
 
