@@ -510,10 +510,13 @@ def check_against(assessment: Assessment, standard: Standard) -> list[Problem]:
                 params={},
             )
         )
-    ids = [criterion.id for criterion in standard.criteria]
+    by_id = standard._by_id
     for key, answer in assessment.answers.items():
+        if key in by_id and not answer.checklist:
+            continue  # the common case, kept cheap: evaluate_many checks every assessment here
         path = _join("answers", key)
-        if key not in standard:
+        if key not in by_id:
+            ids = [criterion.id for criterion in standard.criteria]
             problems.append(
                 Problem.of(
                     path,
@@ -528,9 +531,7 @@ def check_against(assessment: Assessment, standard: Standard) -> list[Problem]:
                 )
             )
             continue
-        checklist = standard[key].checklist
-        if not answer.checklist:
-            continue
+        checklist = by_id[key].checklist
         if checklist is None:
             problems.append(
                 Problem.of(

@@ -2,9 +2,9 @@
 
 :func:`evaluate_many` suits a cohort of cities or a parameter sweep. It decides each status with
 the same code as :func:`~wwc_standard.evaluate` (``_evaluate``) and validates each assessment
-the same way; an already parsed :class:`~wwc_standard.Assessment` whose answers name only
-criteria of the revision, answer no checklist, and whose pins match is valid by construction,
-so the full check is skipped for it. pandas is optional (``pip install 'wwc-standard[pandas]'``):
+the same way: an already parsed :class:`~wwc_standard.Assessment` goes straight to the
+revision checks (``check_against``), and only one with problems is parsed again to report them
+with their paths. pandas is optional (``pip install 'wwc-standard[pandas]'``):
 only :meth:`Cohort.to_frame` needs it, and it is imported there, never by ``import
 wwc_standard``.
 
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
-from ._assessment import Assessment, resolve
+from ._assessment import Assessment, check_against, resolve
 from ._evaluate import Evaluation, _evaluate
 from ._i18n import Message
 from ._tiers import Tier
@@ -34,21 +34,6 @@ if TYPE_CHECKING:
     from ._model import Standard
 
 __all__ = ["Cohort", "evaluate_many", "to_frame"]
-
-
-def _valid_by_construction(assessment: Assessment, revision: Standard) -> bool:
-    # Every problem check_against() can find needs one of these; none holds, so it finds none.
-    if assessment.fingerprint is not None and assessment.fingerprint != revision.fingerprint:
-        return False
-    if assessment.standard is not None and assessment.standard != revision.version:
-        return False
-    if not revision._by_id.keys() >= assessment.answers.keys():
-        return False
-    if assessment.requirements and not {r.id for r in revision.requirements} >= (
-        assessment.requirements.keys()
-    ):
-        return False
-    return not any(answer.checklist for answer in assessment.answers.values())
 
 
 def evaluate_many(
@@ -80,7 +65,7 @@ def evaluate_many(
         if not (
             isinstance(item, Assessment)
             and revision is not None
-            and _valid_by_construction(item, revision)
+            and not check_against(item, revision)
         ):
             parsed, revision, found = resolve(item, fixed)
             if found:
