@@ -1,9 +1,12 @@
 """Test configuration: hypothesis profiles and shared fixtures.
 
 No test has a wall-clock limit: every profile sets ``deadline=None`` (speed is measured by the
-benchmarks, never asserted). The "default" profile keeps a full run of the suite short; the
-"ci" profile, selected when the environment variable ``CI`` is set, runs more examples.
-``HYPOTHESIS_PROFILE`` picks a profile by name and wins over ``CI``.
+benchmarks, never asserted). The "default" profile keeps a full run of the suite short and
+explores: each run draws new random examples, so local runs keep finding new cases (pin each
+one found with ``@example``). The "ci" profile, selected when the environment variable ``CI``
+is set, runs more examples and is derandomized, with no example database: the same examples on
+every run, so a CI run is never rejected by chance. ``HYPOTHESIS_PROFILE`` picks a profile by
+name and wins over ``CI``.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ settings.register_profile(
     deadline=None,
     max_examples=400,
     suppress_health_check=[HealthCheck.too_slow],
+    derandomize=True,
+    database=None,
     print_blob=True,
 )
 settings.register_profile("dev", deadline=None, max_examples=20)

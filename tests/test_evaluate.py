@@ -586,6 +586,7 @@ TOP_LEVEL_KEYS = [
     "standard",
     "options",
     "assessment",
+    "assessment_fingerprint",
     "tier",
     "next_tier",
     "points",

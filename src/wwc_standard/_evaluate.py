@@ -21,7 +21,7 @@ import attrs
 
 from ._assessment import Answer, AnswerStatus, Assessment, checklist_outcome, resolve
 from ._i18n import N_, Items, Localizable, Message, Plural, Text, as_text
-from ._model import Criterion, Requirement, Standard
+from ._model import Criterion, Requirement, Standard, content_fingerprint
 from ._tiers import Tier
 from ._version import __version__
 from .errors import AssessmentError, IncompleteStandard, Problem
@@ -621,8 +621,12 @@ class Evaluation:
         """The evaluation as JSON-compatible data with stable keys (see docs/evaluation-format.md).
 
         It records the library version, the revision and its fingerprint, the options and the
-        assessment, so :meth:`from_dict` can reproduce it.
+        assessment, so :meth:`from_dict` can reproduce it, and the fingerprint of the recorded
+        assessment: the one part that evaluating again cannot check, since any valid assessment
+        evaluates. A change to the recorded answers, city or pins is then refused by
+        :meth:`from_dict`. (It detects changes; it is not a signature.)
         """
+        assessment = self.assessment.to_dict()
         return {
             "format": EVALUATION_FORMAT,
             "library": {"name": "wwc-standard", "version": self.library_version},
@@ -631,7 +635,8 @@ class Evaluation:
                 "fingerprint": self.standard.fingerprint,
             },
             "options": {"require_evidence": self.require_evidence},
-            "assessment": self.assessment.to_dict(),
+            "assessment": assessment,
+            "assessment_fingerprint": content_fingerprint(assessment),
             "tier": self.tier.value,
             "next_tier": self.next_tier.value if self.next_tier else None,
             "points": self.points,

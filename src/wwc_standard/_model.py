@@ -30,6 +30,7 @@ __all__ = [
     "PracticeArea",
     "Requirement",
     "Standard",
+    "content_fingerprint",
 ]
 
 
@@ -391,13 +392,7 @@ class Standard:
         Any change to any fact of the revision, its provenance included, changes it. Pin it
         in an assessment to be sure a result was produced against exactly this content.
         """
-        import hashlib
-        import json
-
-        canonical = json.dumps(
-            self.to_dict(), sort_keys=True, separators=(",", ":"), ensure_ascii=False
-        )
-        return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        return content_fingerprint(self.to_dict())
 
     @property
     def complete(self) -> bool:
@@ -491,3 +486,20 @@ class Standard:
         from ._load import build_standard
 
         return build_standard(data, origin="<dict>")
+
+
+def content_fingerprint(data: Any) -> str:
+    """``"sha256:<hex>"`` of JSON-compatible ``data`` in canonical form (sorted keys, no spaces).
+
+    The fingerprint of a revision and of the assessment recorded in a stored evaluation.
+
+    >>> content_fingerprint({"b": 1, "a": [True, None]})
+    'sha256:...'
+    >>> content_fingerprint({"a": 1, "b": 2}) == content_fingerprint({"b": 2, "a": 1})
+    True
+    """
+    import hashlib
+    import json
+
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
