@@ -19,6 +19,11 @@ brought up to date for es, pt_BR and fr as ``pybabel update --no-fuzzy-matching
 --ignore-obsolete`` would: a new message gets an empty ``msgstr`` (reported here, and refused by
 the catalog tests until it is translated), a removed one is dropped. A file is rewritten only
 when its messages change, so running this twice changes nothing.
+
+Locations name the file but not the line (``#: src/wwc_standard/<module>.py``), so that an
+edit that moves a message to another line, a comment added above it, leaves every catalog as
+it is. The plural rule of each catalog is ``PLURAL_FORMS`` of ``wwc_standard._i18n``, not the
+installed Babel's, so that the catalogs do not change with the Babel version.
 """
 
 from __future__ import annotations
@@ -45,7 +50,7 @@ TEAM = "wwc-standard developers (unofficial translation)"
 sys.path.insert(0, str(ROOT / "src"))
 from wwc_standard._extract import extract_guidance, extract_revision  # noqa: E402
 from wwc_standard._guidance import GUIDANCE_DOMAIN  # noqa: E402
-from wwc_standard._i18n import DOMAIN  # noqa: E402
+from wwc_standard._i18n import DOMAIN, PLURAL_FORMS  # noqa: E402
 from wwc_standard._version import __version__  # noqa: E402
 
 GUIDANCE = PACKAGE / "guidance" / "effort.toml"
@@ -119,16 +124,24 @@ def library_template() -> Catalog:
         str(PACKAGE),
         method_map,
         options,
-        keywords={},  # only the keywords of the mapping: Message, Plural, N_
+        # Only the keywords of the mapping (Message, Plural, N_), also passed here because
+        # Babel before 2.18 ignores keywords given per mapping.
+        keywords=mapping_keywords(options),
         comment_tags=("Translators:",),
         strip_comment_tags=True,
     )
-    for filename, lineno, message, comments, context in found:
+    for filename, _lineno, message, comments, context in found:
         location = (PACKAGE / filename).relative_to(ROOT).as_posix()
-        catalog.add(
-            message, locations=[(location, lineno)], auto_comments=comments, context=context
-        )
+        catalog.add(message, locations=[(location, None)], auto_comments=comments, context=context)
     return catalog
+
+
+def mapping_keywords(options: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The keywords of every mapping of ``[tool.babel]``, as one table."""
+    keywords: dict[str, Any] = {}
+    for entry in options.values():
+        keywords.update(entry.get("keywords", {}))
+    return keywords
 
 
 def revision_template(version: str) -> Catalog:
@@ -157,10 +170,10 @@ def extracted(
         header_comment=_comment(header),
         fuzzy=False,
     )
-    for lineno, message, comments, _ in extract_from_file(method, str(path)):
+    for _lineno, message, comments, _ in extract_from_file(method, str(path)):
         catalog.add(
             message,
-            locations=[(path.relative_to(ROOT).as_posix(), lineno)],
+            locations=[(path.relative_to(ROOT).as_posix(), None)],
             auto_comments=comments,
         )
     return catalog
@@ -183,6 +196,9 @@ def updated(
     catalog.header_comment = _comment(
         header.format(language=LOCALES[locale], locale=locale, version=version)
     )
+    # The plural rule is ours, not the installed Babel's (see PLURAL_FORMS), and is set before
+    # the update so that a new plural message gets one empty form per plural form of the rule.
+    catalog.mime_headers = [("Plural-Forms", PLURAL_FORMS[locale])]
     catalog.update(pot, no_fuzzy_matching=True)
     catalog.obsolete.clear()
     catalog.fuzzy = any(message.fuzzy for message in catalog if message.id)
@@ -197,12 +213,27 @@ def signature(catalog: Catalog) -> list[tuple[object, ...]]:
         (m.id, m.string or "", tuple(m.locations), tuple(m.auto_comments), tuple(sorted(m.flags)))
         for m in catalog
         if m.id
-    ] + [("header", catalog.header_comment, catalog.language_team, catalog.last_translator)]
+    ] + [
+        (
+            "header",
+            catalog.header_comment,
+            catalog.language_team,
+            catalog.last_translator,
+            catalog.plural_forms,
+        )
+    ]
 
 
 def render(catalog: Catalog) -> bytes:
     out = io.BytesIO()
-    write_po(out, catalog, width=100, include_previous=False, ignore_obsolete=True)
+    write_po(
+        out,
+        catalog,
+        width=100,
+        include_previous=False,
+        ignore_obsolete=True,
+        include_lineno=False,
+    )
     return out.getvalue()
 
 

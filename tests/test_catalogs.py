@@ -8,22 +8,24 @@ not translated: run ``.ci/catalogs.py`` and translate what it reports (docs/tran
 
 from __future__ import annotations
 
+import gettext
 import io
 import string
 import tomllib
 from pathlib import Path
 
+import babel
 import pytest
 from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_keywords
 from babel.messages.mofile import write_mo
-from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 from wwc_standard._guidance import GUIDANCE_DOMAIN
-from wwc_standard._i18n import DOMAIN, LOCALES
+from wwc_standard._i18n import DOMAIN, LOCALES, PLURAL_FORMS, Plural
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "wwc_standard"
@@ -98,17 +100,87 @@ def test_translations_keep_the_placeholders(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", CATALOGS, ids=catalog_id)
-def test_plural_forms_follow_babel_rules(path: Path) -> None:
+def test_plural_forms_follow_the_fixed_cldr_rules(path: Path) -> None:
+    """Every catalog declares the rule of PLURAL_FORMS, not the installed Babel's, and every
+    plural message has a translation for each of its forms."""
     locale = path.parent.parent.name
-    rule = get_plural(locale)
     catalog = read(path)
-    assert catalog.plural_forms == rule.plural_forms
-    assert catalog.num_plurals == rule.num_plurals
-    # gettext's rule and CLDR's categories for this locale agree on singular and plural.
-    assert {"one", "other"} <= set(Locale.parse(locale).plural_form.tags) | {"other"}
+    assert catalog.plural_forms == PLURAL_FORMS[locale]
+    assert catalog.num_plurals == 3
     for message in catalog:
         if message.id and message.pluralizable:
-            assert len(strings(message)) == rule.num_plurals, ids(message)[0]
+            assert len(strings(message)) == 3, ids(message)[0]
+            assert all(strings(message)), ids(message)[0]
+
+
+#: The CLDR category, and so the gettext form, that each count takes (CLDR 42 and later).
+EXPECTED_FORMS = {
+    "es": {0: 2, 1: 0, 2: 2, 1_000_000: 1},
+    "pt_BR": {0: 0, 1: 0, 2: 2, 1_000_000: 1},
+    "fr": {0: 0, 1: 0, 2: 2, 1_000_000: 1},
+}
+
+
+@pytest.mark.parametrize("locale", sorted(PLURAL_FORMS))
+def test_the_fixed_rules_pick_cldr_categories(locale: str) -> None:
+    """The table itself, read with gettext's own parser: one for 1 (and 0 in pt and fr), many
+    for whole millions, other for the rest."""
+    rule = gettext.c2py(PLURAL_FORMS[locale].split("plural=", 1)[1].rstrip(";"))
+    assert {n: rule(n) for n in EXPECTED_FORMS[locale]} == EXPECTED_FORMS[locale]
+    assert rule(2_000_000) == 1
+    assert rule(1_000_001) == 2
+
+
+@pytest.mark.parametrize("locale", sorted(PLURAL_FORMS))
+def test_the_fixed_rules_agree_with_the_cldr_of_the_installed_babel(locale: str) -> None:
+    """Where the installed Babel bundles a CLDR with the "many" category (Babel 2.19 and later),
+    its categories give the same forms as our table; older Babels are not consulted."""
+    categories = Locale.parse(locale).plural_form
+    if "many" not in categories.tags:
+        pytest.skip(f"Babel {babel.__version__} bundles a CLDR without 'many' for {locale}")
+    order = {"one": 0, "many": 1, "other": 2}
+    for n, form in EXPECTED_FORMS[locale].items():
+        assert order[categories(n)] == form, n
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("n", [0, 1, 2, 1_000_000])
+def test_a_plural_message_is_rendered_in_the_form_of_its_count(locale: str, n: int) -> None:
+    """Rendered through the library (the shipped catalog and its header's rule), each count
+    takes the form its CLDR category gives, with the count formatted for the locale."""
+    singular, plural = (
+        "{n} more criterion for {tier} ({target} of {possible})",
+        ("{n} more criteria for {tier} ({target} of {possible})"),
+    )
+    text = Plural(singular, plural, n, tier="Gold", target=30, possible=43).render(locale)
+    if locale == "en":
+        expected = singular if n == 1 else plural
+    else:
+        catalog = read(LOCALE_DIR / locale / "LC_MESSAGES" / f"{DOMAIN}.po")
+        message = catalog.get((singular, plural))
+        assert message is not None
+        expected = strings(message)[EXPECTED_FORMS[locale][n]]
+    number = format_decimal(n, locale=locale)
+    assert text == expected.format(n=number, tier="Gold", target="30", possible="43")
+
+
+def test_the_many_form_reads_as_cldr_writes_it() -> None:
+    """A whole million takes "de" before its noun in es, pt_BR and fr."""
+    message = Plural("{n} point", "{n} points", 1_000_000)
+    assert message.render("es") == "1.000.000 de puntos"
+    assert message.render("pt_BR") == "1.000.000 de pontos"
+    assert message.render("fr") == "1\u202f000\u202f000 de points"
+    assert message.render("en") == "1,000,000 points"
+    assert Plural("{n} point", "{n} points", 2_000_001).render("es") == "2.000.001 puntos"
+
+
+@pytest.mark.parametrize("path", [*CATALOGS, *TEMPLATES], ids=catalog_id)
+def test_locations_name_files_without_line_numbers(path: Path) -> None:
+    """So that moving a message to another line (a comment added above it) changes no
+    catalog: .ci/catalogs.py writes locations without line numbers."""
+    with_lines = [(m.id, m.locations) for m in read(path) if any(line for _, line in m.locations)]
+    assert with_lines == []
+    assert "#: src/" in path.read_text("utf-8") or not any(m.id for m in read(path))
 
 
 @pytest.mark.parametrize("path", CATALOGS, ids=catalog_id)
@@ -144,15 +216,17 @@ def extracted_library_messages() -> set[str | tuple[str, ...]]:
     """The library's messages as ``pybabel extract -F pyproject.toml src/wwc_standard`` finds
     them, with the mapping and keywords of ``[tool.babel]``."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["babel"]
-    method_map, options = [], {}
+    method_map, options, keywords = [], {}, {}
     for entry in config["mappings"]:
         entry = dict(entry)
         method, pattern = entry.pop("method"), entry.pop("pattern")
         if "keywords" in entry:
             entry["keywords"] = parse_keywords(entry["keywords"])
+            keywords.update(entry["keywords"])
         method_map.append((pattern, method))
         options[pattern] = entry
-    found = extract_from_dir(str(PACKAGE), method_map, options, keywords={})
+    # The mapping's keywords also as keywords=: Babel before 2.18 ignores them per mapping.
+    found = extract_from_dir(str(PACKAGE), method_map, options, keywords=keywords)
     return {message if isinstance(message, str) else tuple(message) for _, _, message, *_ in found}
 
 

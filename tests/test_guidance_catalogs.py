@@ -46,13 +46,12 @@ def test_the_guidance_template_equals_a_fresh_extraction() -> None:
     with (PACKAGE / "locales" / f"{GUIDANCE_DOMAIN}.pot").open("rb") as source:
         template = read_po(source, domain=GUIDANCE_DOMAIN)
     committed = [
-        (message.locations[0][1], message.id, message.auto_comments)
-        for message in template
-        if message.id
+        (message.locations, message.id, message.auto_comments) for message in template if message.id
     ]
+    where = [("src/wwc_standard/guidance/effort.toml", None)]
     fresh = [
-        (lineno, text, comments)
-        for lineno, _, text, comments in extract_guidance(io.BytesIO(DATA.read_bytes()), (), (), {})
+        (where, text, comments)
+        for _, _, text, comments in extract_guidance(io.BytesIO(DATA.read_bytes()), (), (), {})
     ]
     assert committed == fresh, "locales/guidance.pot is stale: run .ci/catalogs.py"
 

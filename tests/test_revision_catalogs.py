@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import subprocess
 import sys
 from importlib import metadata, resources
@@ -70,20 +71,20 @@ def _catalog(locale: str, version: str) -> Catalog:
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_template_equals_a_fresh_extraction(version: str) -> None:
-    """The committed template holds exactly the texts of the revision file, at their lines."""
+    """The committed template holds exactly the texts of the revision file, in their order,
+    each located in the file (without a line number: see tests/test_catalogs.py)."""
     template = _template(version)
     committed = [
-        (message.locations[0][1], message.id, message.auto_comments)
-        for message in template
-        if message.id
+        (message.locations, message.id, message.auto_comments) for message in template if message.id
     ]
-    fresh: dict[str, tuple[int, str, list[str]]] = {}
-    for lineno, text, comments in _extracted(version):
+    where = [(f"src/wwc_standard/standards/{version}.toml", None)]
+    fresh: dict[str, tuple[list[tuple[str, None]], str, list[str]]] = {}
+    for _, text, comments in _extracted(version):
         if text in fresh:  # the same text twice is one message with both comments
             first = fresh[text]
-            fresh[text] = (first[0], text, [*first[2], *comments])
+            fresh[text] = (where, text, [*first[2], *comments])
         else:
-            fresh[text] = (lineno, text, comments)
+            fresh[text] = (where, text, comments)
     assert committed == list(fresh.values()), (
         f"locales/revision-{version}.pot is stale: run .ci/catalogs.py"
     )
@@ -152,6 +153,28 @@ def test_the_update_script_finds_nothing_stale() -> None:
         text=True,
         check=False,
     )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+@pytest.mark.skipif(
+    not (CHECKOUT / ".ci" / "catalogs.py").is_file(), reason="needs a source checkout"
+)
+def test_a_comment_added_to_every_module_leaves_the_catalogs_up_to_date(tmp_path: Path) -> None:
+    """Catalog locations carry no line numbers, so moving every message one line down (a
+    comment added at the top of each module and revision file) changes no catalog."""
+    shutil.copytree(CHECKOUT / "src", tmp_path / "src")
+    shutil.copytree(CHECKOUT / ".ci", tmp_path / ".ci")
+    shutil.copy(CHECKOUT / "pyproject.toml", tmp_path)
+    edited = [*tmp_path.glob("src/wwc_standard/**/*.py"), *tmp_path.glob("src/**/*.toml")]
+    for path in edited:
+        path.write_text("# a comment that moves every line down\n" + path.read_text("utf-8"))
+    run = subprocess.run(
+        [sys.executable, str(tmp_path / ".ci" / "catalogs.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert len(edited) > 40
     assert run.returncode == 0, run.stdout + run.stderr
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "DOMAIN",
     "LOCALES",
     "N_",
+    "PLURAL_FORMS",
     "Items",
     "Localizable",
     "Message",
@@ -46,6 +47,22 @@ DOMAIN = "wwc_standard"
 
 LOCALES = ("en", "es", "pt_BR", "fr")
 """The locales the library speaks; English is the source."""
+
+PLURAL_FORMS: Mapping[str, str] = {
+    "es": "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);",
+    "pt_BR": "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;",
+    "fr": "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;",
+}
+"""The gettext plural rule of each translated locale, as its catalogs' headers declare it.
+
+CLDR's current rules (CLDR 42 and later, in Babel from 2.19): form 0 is CLDR's "one", form 1
+its "many" (whole millions: "1.000.000 de criterios", "1 000 000 de critères") and form 2
+"other". They are fixed here rather than read from the installed Babel, whose tables follow
+the CLDR version it bundles, so that the catalogs, and what users read, stay the same under
+every Babel version the library supports. They are worded as Babel 2.19 words them, so
+``pybabel update`` there leaves the headers as they are. The runtime uses each catalog's
+header; the catalog tests check the headers against this table.
+"""
 
 # A language the library speaks without the exact territory falls back to the variant the
 # library has: pt_PT and pt to pt_BR (the only Portuguese catalog), es_AR to es, fr_CA to fr.
