@@ -87,8 +87,9 @@ from src/wwc_standard/guidance/effort.toml: do not edit by hand.
 This file is distributed under the same license as the wwc-standard package (MIT)."""
 
 GUIDANCE_CATALOG_HEADER = """\
-{language} ({locale}) texts of the effort guidance of wwc-standard {version}, the reasons of
-its estimates: advice of the wwc-standard project, not part of the What Works Cities standard.
+{language} ({locale}) texts of the effort guidance of wwc-standard {version},
+the reasons of its estimates: advice of the wwc-standard project, not part of the What Works
+Cities standard.
 UNOFFICIAL TRANSLATION, by the wwc-standard developers; the English text is the reference.
 This file is distributed under the same license as the wwc-standard package (MIT)."""
 

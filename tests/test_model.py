@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import re
+from pathlib import Path
 
 import attrs
 import pytest
@@ -193,4 +195,17 @@ def test_public_names_are_exported_and_sorted() -> None:
     assert wwc.__all__ == sorted(wwc.__all__)
     for name in wwc.__all__:
         assert hasattr(wwc, name), name
-    assert wwc.__version__ == "0.1.0"
+
+
+def test_the_version_says_what_it_is() -> None:
+    """A development version (nothing of it is published yet) goes with an Unreleased section
+    of the changelog; a release version has its own dated section."""
+    parsed = re.fullmatch(r"(\d+\.\d+\.\d+)(\.dev\d+)?", wwc.__version__)
+    assert parsed is not None, wwc.__version__
+    release, dev = parsed.groups()
+    changelog = (Path(__file__).resolve().parent.parent / "CHANGELOG.md").read_text("utf-8")
+    if dev:
+        assert "## [Unreleased]" in changelog
+        assert f"## [{release}]" not in changelog
+    else:
+        assert f"## [{release}] - " in changelog

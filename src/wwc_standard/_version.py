@@ -1,3 +1,3 @@
 """The library's own version, recorded in every evaluation it produces."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0.dev0"
