@@ -22,8 +22,8 @@ when its messages change, so running this twice changes nothing.
 
 Locations name the file but not the line (``#: src/wwc_standard/<module>.py``), so that an
 edit that moves a message to another line, a comment added above it, leaves every catalog as
-it is. The plural rule of each catalog is ``PLURAL_FORMS`` of ``wwc_standard._i18n``, not the
-installed Babel's, so that the catalogs do not change with the Babel version.
+it is. The plural rule of each catalog is ``PLURAL_FORMS`` of ``wwc_standard.i18n.messages``,
+not the installed Babel's, so that the catalogs do not change with the Babel version.
 """
 
 from __future__ import annotations
@@ -48,10 +48,10 @@ LOCALES = {"es": "Spanish", "pt_BR": "Brazilian Portuguese", "fr": "French"}
 TEAM = "wwc-standard developers (unofficial translation)"
 
 sys.path.insert(0, str(ROOT / "src"))
-from wwc_standard._extract import extract_guidance, extract_revision  # noqa: E402
-from wwc_standard._guidance import GUIDANCE_DOMAIN  # noqa: E402
-from wwc_standard._i18n import DOMAIN, PLURAL_FORMS  # noqa: E402
 from wwc_standard._version import __version__  # noqa: E402
+from wwc_standard.i18n.extract import extract_guidance, extract_revision  # noqa: E402
+from wwc_standard.i18n.messages import DOMAIN, PLURAL_FORMS  # noqa: E402
+from wwc_standard.planning.guidance import GUIDANCE_DOMAIN  # noqa: E402
 
 GUIDANCE = PACKAGE / "guidance" / "effort.toml"
 

@@ -65,6 +65,6 @@ def any_shipped(request: pytest.FixtureRequest) -> wwc.Standard:
 @pytest.fixture
 def example_data() -> dict[str, object]:
     """A fresh copy of the data of the example assessment (Exampleton, pinned to 2024)."""
-    from wwc_standard._examples import example_data
+    from wwc_standard.evaluation.examples import example_data
 
     return example_data()

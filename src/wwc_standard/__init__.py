@@ -11,41 +11,6 @@ the status of every criterion and an explanation of every gap.
 
 from typing import TYPE_CHECKING
 
-from ._assessment import Answer, AnswerStatus, Assessment, City, load_assessment, validate
-from ._evaluate import (
-    Certification,
-    CriterionResult,
-    Evaluation,
-    Gap,
-    PracticeAreaResult,
-    Reason,
-    RequirementResult,
-    Status,
-    evaluate,
-)
-from ._examples import example_assessment
-from ._i18n import Text, locales, negotiate
-from ._model import (
-    Checklist,
-    ChecklistItem,
-    Criterion,
-    Eligibility,
-    InForce,
-    PracticeArea,
-    Requirement,
-    Standard,
-)
-from ._provenance import Provenance, Source
-from ._registry import standard, standards
-from ._tiers import (
-    Band,
-    ComponentBand,
-    ComponentBreadth,
-    PercentageBands,
-    Tier,
-    TierRule,
-    WorkingAcross,
-)
 from ._version import __version__
 from .errors import (
     AssessmentError,
@@ -57,19 +22,59 @@ from .errors import (
     UnknownStandard,
     WWCError,
 )
+from .evaluation.assessment import Answer, AnswerStatus, Assessment, City, load_assessment, validate
+from .evaluation.engine import (
+    Certification,
+    CriterionResult,
+    Evaluation,
+    Gap,
+    PracticeAreaResult,
+    Reason,
+    RequirementResult,
+    Status,
+    evaluate,
+)
+from .evaluation.examples import example_assessment
+from .i18n.messages import Text, locales, negotiate
+from .revisions.model import (
+    Checklist,
+    ChecklistItem,
+    Criterion,
+    Eligibility,
+    InForce,
+    PracticeArea,
+    Requirement,
+    Standard,
+)
+from .revisions.provenance import Provenance, Source
+from .revisions.registry import standard, standards
+from .revisions.tiers import (
+    Band,
+    ComponentBand,
+    ComponentBreadth,
+    PercentageBands,
+    Tier,
+    TierRule,
+    WorkingAcross,
+)
 
 if TYPE_CHECKING:
     # Planning, revision files, diffs and migration are imported on first use (see
     # __getattr__ below), so that `import wwc_standard` stays fast for apps that only evaluate.
-    from ._cohort import Cohort, evaluate_many, to_frame
-    from ._crosswalk import Crosswalk, Link, crosswalk
-    from ._diff import CriterionChange, Regrouped, Renamed, StandardDiff, diff
-    from ._guidance import EffortEstimate, Guidance, InvalidGuidance, guidance, load_guidance
-    from ._migrate import Confirmation, Migration, migrate
-    from ._path import Path, PathStep, path_to
-    from ._revision_files import load_standard
-    from ._roadmap import Horizon, Roadmap, RoadmapStep, roadmap
-    from ._whatif import (
+    from .evaluation.cohort import Cohort, evaluate_many, to_frame
+    from .history.crosswalk import Crosswalk, Link, crosswalk
+    from .history.diff import CriterionChange, Regrouped, Renamed, StandardDiff, diff
+    from .history.migrate import Confirmation, Migration, migrate
+    from .planning.guidance import (
+        EffortEstimate,
+        Guidance,
+        InvalidGuidance,
+        guidance,
+        load_guidance,
+    )
+    from .planning.path import Path, PathStep, path_to
+    from .planning.roadmap import Horizon, Roadmap, RoadmapStep, roadmap
+    from .planning.whatif import (
         Comparison,
         Flip,
         Sensitivity,
@@ -78,42 +83,43 @@ if TYPE_CHECKING:
         sensitivity,
         what_if,
     )
+    from .revisions.files import load_standard
 
 _LAZY = {
-    "Cohort": "_cohort",
-    "Comparison": "_whatif",
-    "Confirmation": "_migrate",
-    "CriterionChange": "_diff",
-    "Crosswalk": "_crosswalk",
-    "EffortEstimate": "_guidance",
-    "Flip": "_whatif",
-    "Guidance": "_guidance",
-    "Horizon": "_roadmap",
-    "InvalidGuidance": "_guidance",
-    "Link": "_crosswalk",
-    "Migration": "_migrate",
-    "Path": "_path",
-    "PathStep": "_path",
-    "Regrouped": "_diff",
-    "Renamed": "_diff",
-    "Roadmap": "_roadmap",
-    "RoadmapStep": "_roadmap",
-    "Sensitivity": "_whatif",
-    "SensitivityRow": "_whatif",
-    "StandardDiff": "_diff",
-    "compare": "_whatif",
-    "crosswalk": "_crosswalk",
-    "diff": "_diff",
-    "evaluate_many": "_cohort",
-    "guidance": "_guidance",
-    "load_guidance": "_guidance",
-    "load_standard": "_revision_files",
-    "migrate": "_migrate",
-    "path_to": "_path",
-    "roadmap": "_roadmap",
-    "sensitivity": "_whatif",
-    "to_frame": "_cohort",
-    "what_if": "_whatif",
+    "Cohort": "evaluation.cohort",
+    "Comparison": "planning.whatif",
+    "Confirmation": "history.migrate",
+    "CriterionChange": "history.diff",
+    "Crosswalk": "history.crosswalk",
+    "EffortEstimate": "planning.guidance",
+    "Flip": "planning.whatif",
+    "Guidance": "planning.guidance",
+    "Horizon": "planning.roadmap",
+    "InvalidGuidance": "planning.guidance",
+    "Link": "history.crosswalk",
+    "Migration": "history.migrate",
+    "Path": "planning.path",
+    "PathStep": "planning.path",
+    "Regrouped": "history.diff",
+    "Renamed": "history.diff",
+    "Roadmap": "planning.roadmap",
+    "RoadmapStep": "planning.roadmap",
+    "Sensitivity": "planning.whatif",
+    "SensitivityRow": "planning.whatif",
+    "StandardDiff": "history.diff",
+    "compare": "planning.whatif",
+    "crosswalk": "history.crosswalk",
+    "diff": "history.diff",
+    "evaluate_many": "evaluation.cohort",
+    "guidance": "planning.guidance",
+    "load_guidance": "planning.guidance",
+    "load_standard": "revisions.files",
+    "migrate": "history.migrate",
+    "path_to": "planning.path",
+    "roadmap": "planning.roadmap",
+    "sensitivity": "planning.whatif",
+    "to_frame": "evaluation.cohort",
+    "what_if": "planning.whatif",
 }
 
 __all__ = [

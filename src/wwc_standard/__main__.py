@@ -1,5 +1,5 @@
 """``python -m wwc_standard``: the same command line as ``wwc-standard``."""
 
-from ._cli import main
+from .cli.main import main
 
 raise SystemExit(main())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from ._i18n import Message, Text
+from .i18n.messages import Message, Text
 
 __all__ = ["did_you_mean"]
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from ._i18n import Message, Plural, Text, as_optional_text, as_text
+from .i18n.messages import Message, Plural, Text, as_optional_text, as_text
 
 __all__ = [
     "AssessmentError",
@@ -53,7 +53,7 @@ class Problem:
     """The values the message was built from, for callers that word problems themselves."""
 
     text: Any = attrs.field(default=None, eq=False, repr=False)
-    """The translatable message behind ``message`` (a ``wwc_standard._i18n.Message``), if any."""
+    """The translatable message behind ``message`` (an i18n ``Message``), if any."""
     hint_text: Any = attrs.field(default=None, eq=False, repr=False)
     """The translatable message behind ``hint``, if any."""
 
@@ -67,7 +67,7 @@ class Problem:
         *,
         params: Mapping[str, Any] | None = None,
     ) -> Problem:
-        """A problem worded by translatable messages (``wwc_standard._i18n.Message``);
+        """A problem worded by translatable messages (``wwc_standard.i18n.messages.Message``);
         ``params`` defaults to the message's values."""
         return cls(
             path=path,
@@ -292,7 +292,7 @@ class NoMigrationPath(WWCError, LookupError):
 class UnknownLocale(WWCError, ValueError):
     """A locale the library does not speak; ``.problems`` names it and the locales there are.
 
-    >>> from wwc_standard._i18n import negotiate
+    >>> from wwc_standard.i18n.messages import negotiate
     >>> try:
     ...     negotiate("de")
     ... except UnknownLocale as error:

@@ -24,10 +24,10 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-from wwc_standard._guidance import GUIDANCE_DOMAIN
-from wwc_standard._i18n import DOMAIN, LOCALES, PLURAL_FORMS, Plural
+from wwc_standard.i18n.messages import DOMAIN, LOCALES, PLURAL_FORMS, Plural
+from wwc_standard.planning.guidance import GUIDANCE_DOMAIN
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "src" / "wwc_standard"
 LOCALE_DIR = PACKAGE / "locales"
 CATALOGS = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po"))

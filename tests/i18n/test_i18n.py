@@ -14,8 +14,8 @@ import pytest
 from babel.messages.pofile import read_po
 
 import wwc_standard as wwc
-from wwc_standard._cli import main
-from wwc_standard._i18n import Items, Message, Percent, Plural, Text, negotiate
+from wwc_standard.cli.main import main
+from wwc_standard.i18n.messages import Items, Message, Percent, Plural, Text, negotiate
 
 LOCALE_DIR = Path(wwc.__file__).parent / "locales"
 TRANSLATED = ("es", "pt_BR", "fr")
@@ -244,7 +244,7 @@ def test_the_explanation_says_everything_a_reader_needs() -> None:
 
 
 def test_render_text_takes_the_locale_too() -> None:
-    from wwc_standard._render import render_text
+    from wwc_standard.evaluation.render import render_text
 
     result = wwc.evaluate(wwc.example_assessment())
     assert render_text(result, locale="pt_BR") == result.explain("pt_BR")
@@ -412,7 +412,7 @@ def test_cli_help_is_english_and_unchanged_without_a_locale(
 def test_every_help_text_of_the_cli_is_translated(locale: str) -> None:
     import argparse
 
-    from wwc_standard._cli import _parser
+    from wwc_standard.cli.main import _parser
 
     def helps(parser: argparse.ArgumentParser) -> list[tuple[str, str | None]]:
         found: list[tuple[str, str | None]] = [(parser.prog, parser.description)]

@@ -19,6 +19,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import wwc_standard as wwc
+import wwc_standard.planning.whatif
 from strategies import (
     answers_meeting,
     assessments,
@@ -28,8 +29,8 @@ from strategies import (
     make_standard,
     revisions,
 )
-from wwc_standard._cli import main
-from wwc_standard._path import work_for
+from wwc_standard.cli.main import main
+from wwc_standard.planning.path import work_for
 
 # -- helpers ----------------------------------------------------------------------------------
 
@@ -264,7 +265,7 @@ def test_what_if_checklist_items_decide_and_meet_fills_the_quota() -> None:
     assert dict(met.assessment.answers["AA1"].checklist) == {"a": True, "b": True}
     audited = wwc.what_if(wwc.evaluate({"answers": {}}, std, require_evidence=True), meet=["AA2"])
     assert audited.criteria["AA2"].status is wwc.Status.MET
-    assert audited.assessment.answers["AA2"].evidence == (wwc._whatif.SCENARIO_EVIDENCE,)
+    assert audited.assessment.answers["AA2"].evidence == (wwc.planning.whatif.SCENARIO_EVIDENCE,)
 
 
 def test_compare_reports_flips_and_gaps() -> None:

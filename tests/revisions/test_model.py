@@ -203,7 +203,7 @@ def test_the_version_says_what_it_is() -> None:
     parsed = re.fullmatch(r"(\d+\.\d+\.\d+)(\.dev\d+)?", wwc.__version__)
     assert parsed is not None, wwc.__version__
     release, dev = parsed.groups()
-    changelog = (Path(__file__).resolve().parent.parent / "CHANGELOG.md").read_text("utf-8")
+    changelog = (Path(__file__).resolve().parents[2] / "CHANGELOG.md").read_text("utf-8")
     if dev:
         assert "## [Unreleased]" in changelog
         assert f"## [{release}]" not in changelog

@@ -24,13 +24,13 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 import wwc_standard as wwc
-from wwc_standard._extract import extract_revision, revision_texts
-from wwc_standard._revision_texts import revision_domains, text_in
+from wwc_standard.i18n.extract import extract_revision, revision_texts
+from wwc_standard.revisions.texts import revision_domains, text_in
 
 TRANSLATED = ("es", "pt_BR", "fr")
 VERSIONS = wwc.standards()
 PACKAGE = resources.files("wwc_standard")
-CHECKOUT = Path(__file__).resolve().parent.parent
+CHECKOUT = Path(__file__).resolve().parents[2]
 
 # The fingerprints of the revisions shipped before the revision texts had a domain chain:
 # attaching the chain must not change them.
@@ -431,7 +431,7 @@ def test_no_catalog_is_read_until_a_translated_text_is_asked_for() -> None:
     script = """
 import sys
 import wwc_standard as wwc
-from wwc_standard import _i18n
+from wwc_standard.i18n import messages as _i18n
 std = wwc.standard("2024")
 std["DM1"].title("en"), std.fingerprint
 print(_i18n.translations.cache_info().currsize, "babel.messages.pofile" in sys.modules)

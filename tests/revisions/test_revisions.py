@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 
 import wwc_standard as wwc
 from wwc_standard import Tier
-from wwc_standard._cli import main
-from wwc_standard._crosswalk import crosswalk, crosswalk_pairs, crosswalk_problems
+from wwc_standard.cli.main import main
+from wwc_standard.history.crosswalk import crosswalk, crosswalk_pairs, crosswalk_problems
 
 OLD = ("2017", "2018", "2019", "2020", "2021")
 PUBLIC_2018 = ("DG1", "DG2", "DG3", "OD1", "OD2", "SE1", "SE2", "SE3", "SE4", "PA1", "RDC6")
 SCHEMAS = Path(wwc.__file__).parent / "schemas"
-DOCS = Path(__file__).parent.parent / "docs"
+DOCS = Path(__file__).parents[2] / "docs"
 
 
 # -- the shipped 2017-2021 revisions (facts sections 2, 6 and 7) ----------------------------
@@ -420,11 +420,11 @@ def test_migrate_refuses_an_assessment_whose_pin_does_not_match() -> None:
 
 
 def test_committed_schemas_are_up_to_date() -> None:
-    from wwc_standard._schema import render, schemas
+    from wwc_standard.evaluation.schema import render, schemas
 
     for name, schema in schemas().items():
         assert (SCHEMAS / name).read_text("utf-8") == render(schema), (
-            f"{name} is out of date: run python -m wwc_standard._schema --write"
+            f"{name} is out of date: run python -m wwc_standard.evaluation.schema --write"
         )
 
 

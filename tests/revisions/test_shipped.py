@@ -338,7 +338,7 @@ def test_eligibility_population_floor_is_30000(shipped: wwc.Standard) -> None:
 
 
 def test_eligibility_countries_are_sorted_unique_iso_codes(shipped: wwc.Standard) -> None:
-    from wwc_standard._countries import ISO_3166_ALPHA_2
+    from wwc_standard.revisions.countries import ISO_3166_ALPHA_2
 
     countries = shipped.eligibility.countries
     assert list(countries) == sorted(set(countries))

@@ -12,12 +12,12 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ._i18n import Message, Plural, negotiate
-from ._version import __version__
-from .errors import WWCError
+from wwc_standard._version import __version__
+from wwc_standard.errors import WWCError
+from wwc_standard.i18n.messages import Message, Plural, negotiate
 
 if TYPE_CHECKING:
-    from ._model import Standard
+    from wwc_standard.revisions.model import Standard
 
 __all__ = ["main"]
 
@@ -134,11 +134,11 @@ def revision_arg(name: str) -> Standard:
     """A shipped revision by version, or a revision file of your own by path (.toml, .json)."""
     import os
 
-    from ._registry import standard, standards
+    from wwc_standard.revisions.registry import standard, standards
 
     if name in standards() or not (name.endswith((".toml", ".json")) or os.sep in name):
         return standard(name)
-    from ._revision_files import load_standard
+    from wwc_standard.revisions.files import load_standard
 
     return load_standard(name)
 
@@ -150,8 +150,8 @@ def chosen_standard(args: argparse.Namespace) -> Standard | None:
 
 def assessment_data(args: argparse.Namespace) -> Any:
     """The assessment data named by ``FILE | --example``; :class:`Unreadable` if unreadable."""
-    from ._assessment import read_assessment_data
-    from ._examples import example_data
+    from wwc_standard.evaluation.assessment import read_assessment_data
+    from wwc_standard.evaluation.examples import example_data
 
     try:
         return example_data() if args.example else read_assessment_data(args.file)
@@ -205,18 +205,18 @@ def _parser(locale: str = "en") -> argparse.ArgumentParser:
     )
     add_format_option(listing, locale)
     listing.set_defaults(run=_standards)
-    from ._cli_plan import add_plan_commands
+    from .plan import add_plan_commands
 
     add_plan_commands(commands, locale)
-    from ._cli_revisions import add_revision_commands
+    from .revisions import add_revision_commands
 
     add_revision_commands(commands, locale)
     return parser
 
 
 def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
-    from ._evaluate import evaluate
-    from ._render import render_json, render_text
+    from wwc_standard.evaluation.engine import evaluate
+    from wwc_standard.evaluation.render import render_json, render_text
 
     result = evaluate(
         assessment_data(args), chosen_standard(args), require_evidence=args.require_evidence
@@ -229,7 +229,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _standards(args: argparse.Namespace, out: TextIO) -> int:
-    from ._registry import standard, standards
+    from wwc_standard.revisions.registry import standard, standards
 
     rows = [standard(version) for version in standards()]
     if args.format == "json":
@@ -251,7 +251,7 @@ def _standards(args: argparse.Namespace, out: TextIO) -> int:
             + "\n"
         )
     else:
-        from ._cli_revisions import incomplete_label
+        from .revisions import incomplete_label
 
         for s in rows:
             row = Plural(

@@ -12,8 +12,8 @@ import json
 import math
 from typing import Any, TextIO
 
-from ._i18n import Message
-from .errors import AssessmentError, Problem
+from wwc_standard.errors import AssessmentError, Problem
+from wwc_standard.i18n.messages import Message
 
 __all__ = ["add_plan_commands"]
 
@@ -21,7 +21,7 @@ __all__ = ["add_plan_commands"]
 def add_plan_commands(commands: Any, locale: str = "en") -> None:
     """Register ``roadmap``, ``what-if`` and ``path`` on the subparsers ``commands``, their
     help worded in ``locale``."""
-    from ._cli import (
+    from .main import (
         add_assessment_source,
         add_evidence_option,
         add_format_option,
@@ -133,8 +133,9 @@ def _effort_option(parser: argparse.ArgumentParser, locale: str = "en") -> None:
 
 
 def _evaluation(args: argparse.Namespace) -> Any:
-    from ._cli import assessment_data, chosen_standard
-    from ._evaluate import evaluate
+    from wwc_standard.evaluation.engine import evaluate
+
+    from .main import assessment_data, chosen_standard
 
     return evaluate(
         assessment_data(args), chosen_standard(args), require_evidence=args.require_evidence
@@ -169,7 +170,7 @@ def _efforts(values: list[str]) -> dict[str, float]:
 
 
 def _tier(text: str, option: str) -> Any:
-    from ._tiers import Tier
+    from wwc_standard.revisions.tiers import Tier
 
     try:
         return Tier.parse(text)
@@ -187,7 +188,7 @@ def _tier(text: str, option: str) -> Any:
 
 
 def _roadmap(args: argparse.Namespace, out: TextIO) -> int:
-    from ._roadmap import roadmap
+    from wwc_standard.planning.roadmap import roadmap
 
     efforts = _efforts(args.effort)
     target = _tier(args.target, "--target") if args.target else None
@@ -229,7 +230,7 @@ def _items(values: list[str]) -> dict[str, dict[str, bool | None]]:
 
 
 def _what_if(args: argparse.Namespace, out: TextIO) -> int:
-    from ._whatif import compare, what_if
+    from wwc_standard.planning.whatif import compare, what_if
 
     items = _items(args.item)
     before = _evaluation(args)
@@ -245,7 +246,7 @@ def _what_if(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _path(args: argparse.Namespace, out: TextIO) -> int:
-    from ._path import path_to
+    from wwc_standard.planning.path import path_to
 
     efforts = _efforts(args.effort)
     target = _tier(args.to, "--to")

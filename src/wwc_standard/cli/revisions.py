@@ -15,10 +15,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from ._cli import revision_arg
-from ._i18n import Message
-from ._model import Standard
-from .errors import Problem, WWCError
+from wwc_standard.errors import Problem, WWCError
+from wwc_standard.i18n.messages import Message
+from wwc_standard.revisions.model import Standard
+
+from .main import revision_arg
 
 __all__ = ["add_revision_commands", "incomplete_label"]
 
@@ -51,7 +52,7 @@ def incomplete_label(revision: Standard, locale: str = "en") -> str:
 def add_revision_commands(commands: Any, locale: str = "en") -> None:
     """Register ``diff`` and ``migrate`` on the subparsers ``commands``, their help worded in
     ``locale``."""
-    from ._cli import add_format_option, shared_options
+    from .main import add_format_option, shared_options
 
     diff = shared_options(
         commands.add_parser(
@@ -116,7 +117,7 @@ def add_revision_commands(commands: Any, locale: str = "en") -> None:
 
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
-    from ._diff import diff
+    from wwc_standard.history.diff import diff
 
     result = diff(revision_arg(args.a), revision_arg(args.b))
     if args.format == "json":
@@ -175,8 +176,9 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def _migrate(args: argparse.Namespace, out: TextIO) -> int:
-    from ._cli import assessment_data
-    from ._migrate import migrate
+    from wwc_standard.history.migrate import migrate
+
+    from .main import assessment_data
 
     source, output = Path(args.file), Path(args.output)
     _check_output(source, output, args.force)

@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._countries import ISO_3166_ALPHA_2
-from ._i18n import N_, Message
-from ._suggest import did_you_mean
-from .errors import AssessmentError, Problem, UnknownStandard
+from wwc_standard._suggest import did_you_mean
+from wwc_standard.errors import AssessmentError, Problem, UnknownStandard
+from wwc_standard.i18n.messages import N_, Message
+from wwc_standard.revisions.countries import ISO_3166_ALPHA_2
 
 if TYPE_CHECKING:
-    from ._model import Standard
+    from wwc_standard.revisions.model import Standard
 
 __all__ = [
     "Answer",
@@ -615,8 +615,8 @@ def resolve(
     data: Assessment | Mapping[str, Any] | Any, standard: str | Standard | None
 ) -> tuple[Assessment, Standard | None, list[Problem]]:
     """Parse ``data``, pick the revision to use, and collect every problem of both."""
-    from ._model import Standard
-    from ._registry import standard as shipped
+    from wwc_standard.revisions.model import Standard
+    from wwc_standard.revisions.registry import standard as shipped
 
     problems: list[Problem] = []
     if isinstance(data, Assessment):

@@ -24,14 +24,15 @@ from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
-from ._assessment import Assessment, check_against, resolve
-from ._evaluate import Evaluation, _evaluate
-from ._i18n import Message
-from ._tiers import Tier
-from .errors import AssessmentError, IncompleteStandard, Problem
+from wwc_standard.errors import AssessmentError, IncompleteStandard, Problem
+from wwc_standard.i18n.messages import Message
+from wwc_standard.revisions.tiers import Tier
+
+from .assessment import Assessment, check_against, resolve
+from .engine import Evaluation, _evaluate
 
 if TYPE_CHECKING:
-    from ._model import Standard
+    from wwc_standard.revisions.model import Standard
 
 __all__ = ["Cohort", "evaluate_many", "to_frame"]
 
@@ -47,7 +48,7 @@ def evaluate_many(
     Raises :class:`~wwc_standard.AssessmentError` listing the problems of every assessment at
     once, each path prefixed with the assessment's position (``[3].answers.DM99``).
     """
-    from ._registry import standard as shipped
+    from wwc_standard.revisions.registry import standard as shipped
 
     fixed: Standard | None = None
     if standard is not None:
@@ -93,7 +94,7 @@ def evaluate_many(
 
 def shipped_versions() -> tuple[str, ...]:
     """The shipped versions (cached by the registry)."""
-    from ._registry import standards
+    from wwc_standard.revisions.registry import standards
 
     return standards()
 

@@ -19,12 +19,13 @@ from typing import Any
 
 import attrs
 
-from ._assessment import Answer, AnswerStatus, Assessment, checklist_outcome, resolve
-from ._i18n import N_, Items, Localizable, Message, Plural, Text, as_text
-from ._model import Criterion, Requirement, Standard, content_fingerprint
-from ._tiers import Tier
-from ._version import __version__
-from .errors import AssessmentError, IncompleteStandard, Problem
+from wwc_standard._version import __version__
+from wwc_standard.errors import AssessmentError, IncompleteStandard, Problem
+from wwc_standard.i18n.messages import N_, Items, Localizable, Message, Plural, Text, as_text
+from wwc_standard.revisions.model import Criterion, Requirement, Standard, content_fingerprint
+from wwc_standard.revisions.tiers import Tier
+
+from .assessment import Answer, AnswerStatus, Assessment, checklist_outcome, resolve
 
 __all__ = [
     "Certification",
@@ -93,8 +94,8 @@ class Reason:
 
     @classmethod
     def of(cls, code: str, text: Message, *, params: Mapping[str, Any] | None = None) -> Reason:
-        """A reason worded by a translatable :class:`~wwc_standard._i18n.Message`; ``params``
-        (JSON-compatible) defaults to the message's values."""
+        """A reason worded by a translatable :class:`~wwc_standard.i18n.messages.Message`;
+        ``params`` (JSON-compatible) defaults to the message's values."""
         return cls(
             code=code,
             message=Text(text),
@@ -613,7 +614,7 @@ class Evaluation:
         >>> print(wwc.evaluate(wwc.example_assessment()).explain("fr").splitlines()[2])
         Points\xa0: 27 critères remplis sur 43 (62,8\xa0%)
         """
-        from ._render import render_text
+        from .render import render_text
 
         return render_text(self, locale=locale)
 
@@ -659,7 +660,7 @@ class Evaluation:
         result; otherwise AssessmentError says what differs. So a stored result is either
         reproduced exactly or refused, never silently changed.
         """
-        from ._registry import standard as shipped
+        from wwc_standard.revisions.registry import standard as shipped
 
         if not isinstance(data, Mapping) or data.get("format") != EVALUATION_FORMAT:
             raise AssessmentError(

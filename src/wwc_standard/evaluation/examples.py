@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._assessment import Assessment
+from .assessment import Assessment
 
 __all__ = ["example_assessment", "example_data"]
 

@@ -10,8 +10,9 @@ import json
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ._evaluate import Evaluation, Status
-    from ._i18n import Message
+    from wwc_standard.i18n.messages import Message
+
+    from .engine import Evaluation, Status
 
 __all__ = ["render_json", "render_text"]
 
@@ -28,8 +29,9 @@ def render_text(evaluation: Evaluation, *, locale: str = "en") -> str:
     Puntos: 27 de 43 criterios cumplidos (62,8\xa0%)
       - faltan 3 criterios para Oro (30 de 43)
     """
-    from ._evaluate import Status
-    from ._i18n import Items, Message, Percent, Plural, negotiate
+    from wwc_standard.i18n.messages import Items, Message, Percent, Plural, negotiate
+
+    from .engine import Status
 
     locale = negotiate(locale)
     std = evaluation.standard
@@ -122,8 +124,9 @@ def render_text(evaluation: Evaluation, *, locale: str = "en") -> str:
 
 def _status_count(status: Status, n: int) -> Message:
     """``n`` criteria with ``status``, as "27 met"; plural by the locale's rules."""
-    from ._evaluate import Status
-    from ._i18n import Plural
+    from wwc_standard.i18n.messages import Plural
+
+    from .engine import Status
 
     if status is Status.MET:
         return Plural("{n} met", "{n} met", n)

@@ -5,7 +5,7 @@ Generated from the model, never written by hand: the revision schema walks the a
 and status words that the assessment reader accepts. The committed copies in
 ``src/wwc_standard/schemas/`` are checked to be up to date by a test; regenerate them with::
 
-    python -m wwc_standard._schema --write
+    python -m wwc_standard.evaluation.schema --write
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
-    from ._tiers import AnyTierRule, Tier
+    from wwc_standard.revisions.tiers import AnyTierRule, Tier
 
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
@@ -93,7 +93,7 @@ def revision_schema() -> dict[str, Any]:
     >>> sorted(schema["properties"])[:4]
     ['amend_criteria', 'changes', 'criteria', 'criteria_count']
     """
-    from ._model import Criterion, Standard
+    from wwc_standard.revisions.model import Criterion, Standard
 
     defs: dict[str, Any] = {}
     top = _class_schema(Standard, defs)
@@ -131,7 +131,7 @@ def assessment_schema() -> dict[str, Any]:
     >>> sorted(assessment_schema()["properties"])
     ['answers', 'city', 'fingerprint', 'requirements', 'standard']
     """
-    from ._assessment import AnswerStatus, Assessment, City
+    from .assessment import AnswerStatus, Assessment, City
 
     status = {
         "anyOf": [
@@ -211,7 +211,8 @@ def folder() -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m wwc_standard._schema [--write]``: check (or rewrite) the committed schemas."""
+    """``python -m wwc_standard.evaluation.schema [--write]``: check (or rewrite) the committed
+    schemas."""
     args = sys.argv[1:] if argv is None else argv
     stale = [
         name

@@ -25,10 +25,10 @@ from typing import Any, Literal
 
 import attrs
 
-from ._i18n import Message
-from ._model import Criterion, Standard
-from ._provenance import Provenance
-from .errors import NoMigrationPath, Problem
+from wwc_standard.errors import NoMigrationPath, Problem
+from wwc_standard.i18n.messages import Message
+from wwc_standard.revisions.model import Criterion, Standard
+from wwc_standard.revisions.provenance import Provenance
 
 __all__ = ["Crosswalk", "Link", "Relation", "Step", "crosswalk", "crosswalk_pairs", "route"]
 
@@ -273,7 +273,7 @@ def _by_id_links(source: Standard, target: Standard) -> tuple[Link, ...]:
 
 
 def _is_shipped(revision: Standard) -> bool:
-    from ._load import shipped_standard, shipped_versions
+    from wwc_standard.revisions.codec import shipped_standard, shipped_versions
 
     return (
         revision.version in shipped_versions()
@@ -283,7 +283,7 @@ def _is_shipped(revision: Standard) -> bool:
 
 def _base(revision: Standard) -> str:
     """The shipped revision that ``revision`` is, or extends."""
-    from ._load import shipped_versions
+    from wwc_standard.revisions.codec import shipped_versions
 
     if _is_shipped(revision):
         return revision.version
@@ -306,7 +306,7 @@ def _base(revision: Standard) -> str:
 
 
 def _shipped_step(earlier: str, later: str) -> tuple[Link, ...]:
-    from ._load import shipped_standard
+    from wwc_standard.revisions.codec import shipped_standard
 
     if (earlier, later) in crosswalk_pairs():
         return crosswalk(earlier, later).links
@@ -339,7 +339,7 @@ def route(source: Standard, target: Standard) -> tuple[Step, ...]:
     ...  for s in route(wwc.standard("2020"), wwc.standard("2022"))]
     [('2020', '2021', True), ('2021', '2022', False)]
     """
-    from ._load import shipped_standard, shipped_versions
+    from wwc_standard.revisions.codec import shipped_standard, shipped_versions
 
     if source.fingerprint == target.fingerprint:
         return ()

@@ -12,11 +12,12 @@ from typing import Any
 
 import attrs
 
-from ._crosswalk import Link, changed_fields, route
-from ._i18n import N_, Items, Message, Percent
-from ._model import Standard
-from ._tiers import Tier
-from .errors import NoMigrationPath
+from wwc_standard.errors import NoMigrationPath
+from wwc_standard.i18n.messages import N_, Items, Message, Percent
+from wwc_standard.revisions.model import Standard
+from wwc_standard.revisions.tiers import Tier
+
+from .crosswalk import Link, changed_fields, route
 
 __all__ = ["CriterionChange", "Regrouped", "Renamed", "StandardDiff", "diff"]
 
@@ -306,7 +307,7 @@ class StandardDiff:
 def _revision(value: str | Standard) -> Standard:
     if isinstance(value, Standard):
         return value
-    from ._registry import standard
+    from wwc_standard.revisions.registry import standard
 
     return standard(value)
 

@@ -1,11 +1,11 @@
 """``migrate()``: carry a city's answers from one revision to another, listing every doubt.
 
-Answers follow the crosswalk links step by step (see :mod:`wwc_standard._crosswalk`). An answer
-carried through a read, one-to-one link (or an identical id) is carried silently. Every other
-case is listed in :attr:`Migration.to_confirm` with its reason: carried through an inferred
-link, carried through a lossy one (split, merged, a checklist that does not carry, a criterion
-whose content changed), or dropped (retired, no known counterpart, merged answers that
-disagree). Nothing is dropped without being listed, and nothing inferred is presented as
+Answers follow the crosswalk links step by step (see :mod:`wwc_standard.history.crosswalk`).
+An answer carried through a read, one-to-one link (or an identical id) is carried silently.
+Every other case is listed in :attr:`Migration.to_confirm` with its reason: carried through an
+inferred link, carried through a lossy one (split, merged, a checklist that does not carry, a
+criterion whose content changed), or dropped (retired, no known counterpart, merged answers
+that disagree). Nothing is dropped without being listed, and nothing inferred is presented as
 confirmed.
 """
 
@@ -16,12 +16,13 @@ from typing import Any, Literal
 
 import attrs
 
-from ._assessment import Answer, Assessment, check_against, parse_assessment
-from ._crosswalk import Link, Step, changed_fields, route
-from ._evaluate import Reason
-from ._i18n import N_, Items, Message, Plural
-from ._model import Criterion, Standard
-from .errors import AssessmentError, NoMigrationPath, Problem
+from wwc_standard.errors import AssessmentError, NoMigrationPath, Problem
+from wwc_standard.evaluation.assessment import Answer, Assessment, check_against, parse_assessment
+from wwc_standard.evaluation.engine import Reason
+from wwc_standard.i18n.messages import N_, Items, Message, Plural
+from wwc_standard.revisions.model import Criterion, Standard
+
+from .crosswalk import Link, Step, changed_fields, route
 
 __all__ = ["Confirmation", "Migration", "migrate"]
 
@@ -129,7 +130,7 @@ class Migration:
 def _revision(value: str | Standard) -> Standard:
     if isinstance(value, Standard):
         return value
-    from ._registry import standard
+    from wwc_standard.revisions.registry import standard
 
     return standard(value)
 

@@ -14,8 +14,8 @@ name them like ``python``::
     [wwc_revision: src/wwc_standard/standards/*.toml]
     [wwc_guidance: src/wwc_standard/guidance/*.toml]
 
-and, without the entry points, as ``wwc_standard._extract:extract_revision`` and
-``wwc_standard._extract:extract_guidance``.
+and, without the entry points, as ``wwc_standard.i18n.extract:extract_revision`` and
+``wwc_standard.i18n.extract:extract_guidance``.
 
 What is extracted from a revision file, each with a translator comment naming what it is
 ("DM1 name"):

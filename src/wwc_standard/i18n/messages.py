@@ -96,7 +96,7 @@ def negotiate(locale: object) -> str:
     if language in _BY_LANGUAGE:
         return _BY_LANGUAGE[language]
     # errors.py words its problems with Message: import it here, not at the top, to avoid a cycle.
-    from .errors import Problem, UnknownLocale
+    from wwc_standard.errors import Problem, UnknownLocale
 
     raise UnknownLocale(
         [
@@ -120,7 +120,7 @@ def translations(locale: str, domain: str = DOMAIN) -> gettext.NullTranslations:
     """
     if locale == "en":
         return gettext.NullTranslations()
-    from ._catalogs import load_catalog
+    from .catalogs import load_catalog
 
     return load_catalog(locale, domain)
 

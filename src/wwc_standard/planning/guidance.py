@@ -8,9 +8,9 @@ own with :func:`load_guidance`.
 
 The texts of the shipped data (its note and every reason) are translated in the gettext domain
 ``guidance`` (``locales/<locale>/LC_MESSAGES/guidance.po``): each is the English ``str``, a
-:class:`~wwc_standard._i18n.Text` that can also be called with a locale, so a roadmap or a path
-worded in Spanish gives its reasons in Spanish. The texts of a user's own guidance file and of
-overrides stay as the user wrote them, in every locale.
+:class:`~wwc_standard.i18n.messages.Text` that can also be called with a locale, so a roadmap or
+a path worded in Spanish gives its reasons in Spanish. The texts of a user's own guidance file
+and of overrides stay as the user wrote them, in every locale.
 
 >>> g = guidance()
 >>> g.unit, g.basis
@@ -33,11 +33,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._i18n import N_, Message, Plural, Text
-from .errors import Problem, WWCError, _listing
+from wwc_standard.errors import Problem, WWCError, _listing
+from wwc_standard.i18n.messages import N_, Message, Plural, Text
 
 if TYPE_CHECKING:
-    from ._model import Criterion, Standard
+    from wwc_standard.revisions.model import Criterion, Standard
 
 __all__ = [
     "GUIDANCE_DOMAIN",
@@ -107,8 +107,8 @@ class EffortEstimate:
     """Staff time, in the guidance's unit (person-weeks); ``math.inf`` means "will not do"."""
     reason: str
     """Why this estimate: the project's advice in English, which can also be called with a
-    locale (a :class:`~wwc_standard._i18n.Text` of the domain ``guidance``), or the user's own
-    text, as given, in every locale."""
+    locale (a :class:`~wwc_standard.i18n.messages.Text` of the domain ``guidance``), or the
+    user's own text, as given, in every locale."""
     source: str
     """Where it comes from: ``"criterion"``, ``"area"``, ``"default"`` (the guidance data,
     by how specific the entry is) or ``"override"`` (given by the user)."""
@@ -166,7 +166,7 @@ class Guidance:
         >>> guidance().with_efforts({"OD3": -1})
         Traceback (most recent call last):
         ...
-        wwc_standard._guidance.InvalidGuidance: 1 problem in the effort guidance:
+        wwc_standard.planning.guidance.InvalidGuidance: 1 problem in the effort guidance:
           efforts.OD3: an effort must be a number of person-weeks, at least 0 (or inf); ...
         """
         problems = []
@@ -201,7 +201,7 @@ class Guidance:
         Entries of the shipped data for criteria a revision does not have are not problems
         (the data serves every shipped revision); overrides must name real criteria.
         """
-        from ._suggest import did_you_mean
+        from wwc_standard._suggest import did_you_mean
 
         ids = [criterion.id for criterion in standard.criteria]
         problems = []

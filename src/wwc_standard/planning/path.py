@@ -1,11 +1,11 @@
 """``path_to()``: the cheapest set of criteria whose completion reaches a tier.
 
-The effort model (advice, from :mod:`wwc_standard._guidance`), for a criterion not met:
+The effort model (advice, from :mod:`wwc_standard.planning.guidance`), for a criterion not met:
 
 - not answered, unknown or unmet: its whole effort;
 - with a checklist short of its quota (or undecided, or not answered): its effort in proportion
   to the items still needed, ``effort * needed / quota``, the items being the first ones in
-  published order not answered met (:func:`~wwc_standard._whatif.items_to_meet`);
+  published order not answered met (:func:`~wwc_standard.planning.whatif.items_to_meet`);
 - blocked (answered met, waiting on a prerequisite): nothing of its own, whatever its effort;
 - unverified (auditor mode, met without evidence): ``evidence_fraction`` of its effort;
 - an effort of ``math.inf``: the city will not take it on; it and what it unlocks are left out.
@@ -29,14 +29,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._evaluate import Evaluation, Reason, Status, _requirement
-from ._guidance import Guidance, resolve_guidance, unit_value
-from ._i18n import Items, Localizable, Message, Plural
-from ._tiers import Tier
-from ._whatif import items_to_meet, tier_value, what_if
+from wwc_standard.evaluation.engine import Evaluation, Reason, Status, _requirement
+from wwc_standard.i18n.messages import Items, Localizable, Message, Plural
+from wwc_standard.revisions.tiers import Tier
+
+from .guidance import Guidance, resolve_guidance, unit_value
+from .whatif import items_to_meet, tier_value, what_if
 
 if TYPE_CHECKING:
-    from ._model import Standard
+    from wwc_standard.revisions.model import Standard
 
 __all__ = ["Path", "PathStep", "Work", "path_to", "work_for"]
 

@@ -21,15 +21,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._assessment import Answer, AnswerStatus, Assessment
-from ._evaluate import Evaluation, Status, _evaluate, evaluate
-from ._i18n import Items, Message, Plural
-from ._suggest import did_you_mean
-from ._tiers import Tier
-from .errors import AssessmentError, Problem
+from wwc_standard._suggest import did_you_mean
+from wwc_standard.errors import AssessmentError, Problem
+from wwc_standard.evaluation.assessment import Answer, AnswerStatus, Assessment
+from wwc_standard.evaluation.engine import Evaluation, Status, _evaluate, evaluate
+from wwc_standard.i18n.messages import Items, Message, Plural
+from wwc_standard.revisions.tiers import Tier
 
 if TYPE_CHECKING:
-    from ._model import Checklist, Standard
+    from wwc_standard.revisions.model import Checklist, Standard
 
 __all__ = [
     "SCENARIO_EVIDENCE",

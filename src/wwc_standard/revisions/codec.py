@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._countries import ISO_3166_ALPHA_2
-from ._i18n import Message
-from ._model import Standard
-from ._tiers import AnyTierRule, rule_classes
-from .errors import InvalidStandard, Problem, WWCError
+from wwc_standard.errors import InvalidStandard, Problem, WWCError
+from wwc_standard.i18n.messages import Message
+
+from .countries import ISO_3166_ALPHA_2
+from .model import Standard
+from .tiers import AnyTierRule, rule_classes
 
 if TYPE_CHECKING:
     import cattrs
@@ -267,7 +268,7 @@ def _resolve(
     merged = {key: value for key, value in parent.items() if key not in _NOT_INHERITED}
     merged.update(raw)
     merged["sources"] = _merge_sources(parent.get("sources", []), raw.get("sources", []))
-    from ._revision_files import apply_amendments
+    from .files import apply_amendments
 
     problems.extend(apply_amendments(merged))
     if not raw.get("changes"):
@@ -376,7 +377,7 @@ def problems_of(standard: Standard) -> Iterator[Problem]:
         path = f"criteria[{index}]"
         yield from cited(path, criterion.provenance.sources)
         if criterion.practice_area not in codes:
-            from ._suggest import did_you_mean
+            from wwc_standard._suggest import did_you_mean
 
             yield Problem.of(
                 f"{path}.practice_area",
@@ -396,7 +397,7 @@ def problems_of(standard: Standard) -> Iterator[Problem]:
                     Message("{criterion} cannot be its own prerequisite", criterion=criterion.id),
                 )
             elif prerequisite not in known:
-                from ._suggest import did_you_mean
+                from wwc_standard._suggest import did_you_mean
 
                 yield Problem.of(
                     f"{path}.prerequisites[{i}]",
@@ -554,7 +555,7 @@ def build_standard(
     problems = list(problems_of(standard))
     if problems:
         raise InvalidStandard(problems, origin=origin)
-    from ._revision_texts import attach_domains, revision_domains
+    from .texts import attach_domains, revision_domains
 
     # Which catalogs translate its texts: no part of its content, and no catalog is read here.
     attach_domains(standard, revision_domains(data, lookup or shipped_raw))
@@ -577,7 +578,7 @@ def shipped_raw(version: str) -> Mapping[str, Any]:
     from importlib import resources
 
     if version not in shipped_versions():
-        from .errors import UnknownStandard
+        from wwc_standard.errors import UnknownStandard
 
         raise UnknownStandard(version, available=shipped_versions())
     text = (resources.files("wwc_standard") / "standards" / f"{version}.toml").read_text("utf-8")

@@ -22,9 +22,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ._i18n import Message
-from ._model import Standard
-from .errors import InvalidStandard, Problem
+from wwc_standard.errors import InvalidStandard, Problem
+from wwc_standard.i18n.messages import Message
+
+from .model import Standard
 
 __all__ = ["apply_amendments", "load_standard", "read_revision_data"]
 
@@ -230,6 +231,6 @@ def load_standard(path: str | os.PathLike[str]) -> Standard:
     wwc_standard.errors.InvalidStandard: 1 problem in revision .../missing.toml:
       cannot read .../missing.toml: No such file or directory [unreadable-file] (check ...)
     """
-    from ._load import build_standard
+    from .codec import build_standard
 
     return build_standard(read_revision_data(path), origin=os.fspath(path))

@@ -1,8 +1,8 @@
 """The standard as typed, frozen values: a revision, its practice areas and its criteria.
 
 Everything here is immutable data. A :class:`Standard` is built from a revision file by
-:mod:`wwc_standard._load`, which also validates it; the objects can be built by hand too (tests
-do), and :meth:`Standard.validate` checks them the same way.
+:mod:`wwc_standard.revisions.codec`, which also validates it; the objects can be built by hand
+too (tests do), and :meth:`Standard.validate` checks them the same way.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._provenance import Provenance, Source
-from ._tiers import AnyTierRule
+from .provenance import Provenance, Source
+from .tiers import AnyTierRule
 
 if TYPE_CHECKING:
-    from ._revision_texts import RevisionText
-    from .errors import Problem
+    from wwc_standard.errors import Problem
+
+    from .texts import RevisionText
 
 __all__ = [
     "Checklist",
@@ -47,7 +48,7 @@ class PracticeArea:
     provenance: Provenance
     """Where the area and its name come from."""
     _domains: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
-    """The gettext domains of its texts (see :mod:`wwc_standard._revision_texts`); not content."""
+    """The gettext domains of its texts (see :mod:`wwc_standard.revisions.texts`); not content."""
 
     def title(self, locale: str = "en") -> str:
         """The area's name in ``locale`` (translations are the package's own, unofficial).
@@ -57,7 +58,7 @@ class PracticeArea:
         >>> area.title(), area.title("es"), area.title("pt_BR"), area.title("fr_CA")
         ('Open Data', 'Datos abiertos', 'Dados abertos', 'Données ouvertes')
         """
-        from ._revision_texts import text_in
+        from .texts import text_in
 
         return text_in(self.name, self._domains, locale)
 
@@ -75,11 +76,11 @@ class ChecklistItem:
     provenance: Provenance | None = None
     """Where the item comes from, when it differs from its checklist's."""
     _domains: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
-    """The gettext domains of its texts (see :mod:`wwc_standard._revision_texts`); not content."""
+    """The gettext domains of its texts (see :mod:`wwc_standard.revisions.texts`); not content."""
 
     def title(self, locale: str = "en") -> str:
         """What the item asks, in ``locale`` (translations are the package's own, unofficial)."""
-        from ._revision_texts import text_in
+        from .texts import text_in
 
         return text_in(self.text, self._domains, locale)
 
@@ -141,7 +142,7 @@ class Criterion:
     provenance: Provenance
     """Where the criterion, its id and its name come from."""
     _domains: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
-    """The gettext domains of its texts (see :mod:`wwc_standard._revision_texts`); not content."""
+    """The gettext domains of its texts (see :mod:`wwc_standard.revisions.texts`); not content."""
 
     def title(self, locale: str = "en") -> str:
         """The criterion's name in ``locale`` (translations are the package's own, unofficial;
@@ -154,7 +155,7 @@ class Criterion:
         >>> crit.title("fr_CA")
         'Portail de données ouvertes'
         """
-        from ._revision_texts import text_in
+        from .texts import text_in
 
         return text_in(self.name, self._domains, locale)
 
@@ -165,7 +166,7 @@ class Criterion:
         >>> wwc_standard.standard("2024")["OD3"].describe("es")
         'Los datos abiertos se publican en un único lugar público y central en línea.'
         """
-        from ._revision_texts import text_in
+        from .texts import text_in
 
         return text_in(self.description, self._domains, locale)
 
@@ -195,7 +196,7 @@ class Eligibility:
     provenance: Provenance
     """Where the rule comes from; how a named region maps to countries is often inferred."""
     _domains: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
-    """The gettext domains of its texts (see :mod:`wwc_standard._revision_texts`); not content."""
+    """The gettext domains of its texts (see :mod:`wwc_standard.revisions.texts`); not content."""
 
     def region_in(self, locale: str = "en") -> str:
         """The region in words, in ``locale``.
@@ -204,7 +205,7 @@ class Eligibility:
         >>> wwc_standard.standard("2024").eligibility.region_in("fr")
         'Amérique du Nord, Amérique centrale et Amérique du Sud'
         """
-        from ._revision_texts import text_in
+        from .texts import text_in
 
         return text_in(self.region, self._domains, locale)
 
@@ -224,7 +225,7 @@ class Requirement:
     provenance: Provenance
     """Where the requirement, and whether it gates certification, come from."""
     _domains: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
-    """The gettext domains of its texts (see :mod:`wwc_standard._revision_texts`); not content."""
+    """The gettext domains of its texts (see :mod:`wwc_standard.revisions.texts`); not content."""
 
     def title(self, locale: str = "en") -> str:
         """The requirement's name in ``locale``.
@@ -233,13 +234,13 @@ class Requirement:
         >>> wwc_standard.standard("2024").requirements[0].title("pt_BR")
         'Requisito de resultados'
         """
-        from ._revision_texts import text_in
+        from .texts import text_in
 
         return text_in(self.name, self._domains, locale)
 
     def describe(self, locale: str = "en") -> str:
         """What the requirement asks, in ``locale``."""
-        from ._revision_texts import text_in
+        from .texts import text_in
 
         return text_in(self.description, self._domains, locale)
 
@@ -291,7 +292,7 @@ class Standard:
     requirements: tuple[Requirement, ...] = ()
     """Certification requirements outside the points."""
     _domains: tuple[str, ...] = attrs.field(init=False, default=(), eq=False, repr=False)
-    """The gettext domains of its texts (see :mod:`wwc_standard._revision_texts`); not content."""
+    """The gettext domains of its texts (see :mod:`wwc_standard.revisions.texts`); not content."""
 
     @property
     def domains(self) -> tuple[str, ...]:
@@ -312,7 +313,7 @@ class Standard:
         >>> wwc_standard.standard("2024").localized("es")
         'Estándar de la Certificación What Works Cities, versión 3.0 (ciclo 2024)'
         """
-        from ._revision_texts import text_in
+        from .texts import text_in
 
         return text_in(self.title, self._domains, locale)
 
@@ -327,7 +328,7 @@ class Standard:
         >>> std.text("A note of my own").localized("pt_BR")
         'A note of my own'
         """
-        from ._revision_texts import RevisionText
+        from .texts import RevisionText
 
         return RevisionText(english, self._domains)
 
@@ -412,7 +413,7 @@ class Standard:
                 raise KeyError(
                     f"criterion ids are strings such as 'DM1', not {criterion_id!r}"
                 ) from None
-            from ._suggest import did_you_mean
+            from wwc_standard._suggest import did_you_mean
 
             hint = did_you_mean(criterion_id, self._by_id)
             raise KeyError(
@@ -463,7 +464,7 @@ class Standard:
         Shipped and loaded revisions are validated when they are built; call this on a
         revision assembled by hand.
         """
-        from ._load import problems_of
+        from .codec import problems_of
 
         return tuple(problems_of(self))
 
@@ -472,7 +473,7 @@ class Standard:
 
         ``Standard.from_dict(std.to_dict()) == std`` for every valid revision.
         """
-        from ._load import unstructure_standard
+        from .codec import unstructure_standard
 
         return unstructure_standard(self)
 
@@ -483,7 +484,7 @@ class Standard:
         Raises :class:`~wwc_standard.InvalidStandard` listing every problem found.
         A revision that ``extends`` another is resolved against the shipped revisions.
         """
-        from ._load import build_standard
+        from .codec import build_standard
 
         return build_standard(data, origin="<dict>")
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime
 
-from ._i18n import Message
-from ._load import shipped_standard, shipped_versions
-from ._model import Standard
-from .errors import UnknownStandard
+from wwc_standard.errors import UnknownStandard
+from wwc_standard.i18n.messages import Message
+
+from .codec import shipped_standard, shipped_versions
+from .model import Standard
 
 __all__ = ["standard", "standards"]
 

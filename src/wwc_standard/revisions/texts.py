@@ -9,7 +9,7 @@ in the catalog of the revision that introduced it.
 
 The chain of domains is attached to a revision and its objects when the revision is built; no
 catalog is read then. A catalog is read the first time a text of its domain is asked for in a
-locale other than English (see :mod:`wwc_standard._catalogs`). A domain with no catalog (a
+locale other than English (see :mod:`wwc_standard.i18n.catalogs`). A domain with no catalog (a
 revision loaded by a user, or one that changes no text) is the identity, so such a revision's own
 texts stay in English while the texts it inherits from a shipped revision are translated.
 
@@ -26,10 +26,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ._i18n import LOCALES, negotiate, translations
+from wwc_standard.i18n.messages import LOCALES, negotiate, translations
 
 if TYPE_CHECKING:
-    from ._model import Standard
+    from .model import Standard
 
 __all__ = ["RevisionText", "attach_domains", "domain_of", "revision_domains", "text_in"]
 

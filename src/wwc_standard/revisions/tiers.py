@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from ._i18n import N_, Message
-from ._provenance import Provenance
+from wwc_standard.i18n.messages import N_, Message
+
+from .provenance import Provenance
 
 if TYPE_CHECKING:
-    from ._model import Criterion
+    from .model import Criterion
 
 __all__ = [
     "Band",
