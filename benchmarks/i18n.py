@@ -36,7 +36,7 @@ print(time.perf_counter() - t)
 """
 
 CATALOG_LOAD = """\
-import time, wwc_standard.i18n.messages as i18n
+import time, wwc_standard.i18n.catalogs as i18n
 t = time.perf_counter()
 i18n.translations({locale!r})
 print(time.perf_counter() - t)

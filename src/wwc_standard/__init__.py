@@ -35,7 +35,8 @@ from .evaluation.engine import (
     evaluate,
 )
 from .evaluation.examples import example_assessment
-from .i18n.messages import Text, locales, negotiate
+from .i18n.locales import locales, negotiate
+from .i18n.messages import Text
 from .revisions.model import (
     Checklist,
     ChecklistItem,

@@ -292,7 +292,7 @@ class NoMigrationPath(WWCError, LookupError):
 class UnknownLocale(WWCError, ValueError):
     """A locale the library does not speak; ``.problems`` names it and the locales there are.
 
-    >>> from wwc_standard.i18n.messages import negotiate
+    >>> from wwc_standard.i18n.locales import negotiate
     >>> try:
     ...     negotiate("de")
     ... except UnknownLocale as error:
@@ -303,6 +303,26 @@ class UnknownLocale(WWCError, ValueError):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__(self.localized("en"))
+
+    @classmethod
+    def of(cls, locale: str, available: Iterable[str]) -> UnknownLocale:
+        """The error for ``locale``, naming the locales there are.
+
+        >>> print(UnknownLocale.of("de", ["en", "es"]).problems[0].hint)
+        use one of en, es
+        """
+        available = list(available)
+        return cls(
+            [
+                Problem.of(
+                    "locale",
+                    "unknown-locale",
+                    Message("wwc-standard does not speak '{locale}'", locale=locale),
+                    hint=Message("use one of {available}", available=", ".join(available)),
+                    params={"locale": locale, "available": available},
+                )
+            ]
+        )
 
     def localized(self, locale: str = "en") -> str:
         """The error's message in ``locale`` (the locale of the message, not the unknown one)."""

@@ -24,7 +24,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-from wwc_standard.i18n.messages import DOMAIN, LOCALES, PLURAL_FORMS, Plural
+from wwc_standard.i18n.catalogs import DOMAIN
+from wwc_standard.i18n.locales import LOCALES, PLURAL_FORMS
+from wwc_standard.i18n.messages import Plural
 from wwc_standard.planning.guidance import GUIDANCE_DOMAIN
 
 ROOT = Path(__file__).resolve().parents[2]

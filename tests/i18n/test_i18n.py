@@ -15,7 +15,8 @@ from babel.messages.pofile import read_po
 
 import wwc_standard as wwc
 from wwc_standard.cli.main import main
-from wwc_standard.i18n.messages import Items, Message, Percent, Plural, Text, negotiate
+from wwc_standard.i18n.locales import negotiate
+from wwc_standard.i18n.messages import Items, Message, Percent, Plural, Text
 
 LOCALE_DIR = Path(wwc.__file__).parent / "locales"
 TRANSLATED = ("es", "pt_BR", "fr")

@@ -431,7 +431,7 @@ def test_no_catalog_is_read_until_a_translated_text_is_asked_for() -> None:
     script = """
 import sys
 import wwc_standard as wwc
-from wwc_standard.i18n import messages as _i18n
+from wwc_standard.i18n import catalogs as _i18n
 std = wwc.standard("2024")
 std["DM1"].title("en"), std.fingerprint
 print(_i18n.translations.cache_info().currsize, "babel.messages.pofile" in sys.modules)

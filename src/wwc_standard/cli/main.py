@@ -10,155 +10,28 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TextIO
 
 from wwc_standard._version import __version__
 from wwc_standard.errors import WWCError
-from wwc_standard.i18n.messages import Message, Plural, negotiate
+from wwc_standard.i18n.locales import negotiate
+from wwc_standard.i18n.messages import Message, Plural
 
-if TYPE_CHECKING:
-    from wwc_standard.revisions.model import Standard
+from .options import (
+    EXIT_PROBLEM,
+    Unreadable,
+    add_assessment_source,
+    add_evidence_option,
+    add_format_option,
+    assessment_data,
+    chosen_standard,
+    help_locale,
+    shared_options,
+)
+from .plan import add_plan_commands
+from .revisions import add_revision_commands, incomplete_label
 
 __all__ = ["main"]
-
-EXIT_PROBLEM = 2
-
-
-class Unreadable(Exception):
-    """An input file that cannot be read (missing, a directory, no permission); the command
-    line reports it as a problem with exit status 2."""
-
-    def __init__(self, text: Message | str) -> None:
-        self.text = text
-        """What went wrong, translatable when it is a Message."""
-        super().__init__(str(text))
-
-    def localized(self, locale: str = "en") -> str:
-        """What went wrong, in ``locale``."""
-        return self.text.render(locale) if isinstance(self.text, Message) else str(self.text)
-
-
-def help_locale(argv: Sequence[str]) -> str:
-    """The locale of the help texts: the last ``--locale X`` or ``--locale=X`` of ``argv``.
-
-    It is read from the command line before the parser is built, so that the descriptions and
-    the option help are worded in it; the environment is never read. A missing value, or a
-    language the library does not speak, gives English here (the help only): parsing then
-    reports an unknown ``--locale`` as usual.
-
-    >>> help_locale(["evaluate", "--help", "--locale", "fr_CA"]), help_locale(["--locale=pt"])
-    ('fr', 'pt_BR')
-    >>> help_locale(["evaluate", "--locale", "de"]), help_locale(["--locale"]), help_locale([])
-    ('en', 'en', 'en')
-    """
-    value: str | None = None
-    args = list(argv)
-    for index, arg in enumerate(args):
-        if arg == "--":  # what follows is positional
-            break
-        # argparse also takes an unambiguous prefix (--loc es): no other option starts with --l
-        name, equals, given = arg.partition("=")
-        if len(name) < 3 or not "--locale".startswith(name):
-            continue
-        following = args[index + 1] if index + 1 < len(args) else None
-        value = given if equals else following
-    try:
-        return negotiate(value)
-    except ValueError:  # UnknownLocale
-        return "en"
-
-
-def shared_options(parser: argparse.ArgumentParser, locale: str = "en") -> argparse.ArgumentParser:
-    """Add the options every command takes to ``parser`` (help worded in ``locale``) and
-    return it."""
-    # No default in the namespace (main reads a missing --locale as English), so that a
-    # --locale given before the command is not overwritten by the command's default.
-    parser.add_argument(
-        "--locale",
-        default=argparse.SUPPRESS,
-        metavar="LOCALE",
-        help=Message(
-            "the language of the output: en (default), es, pt_BR or fr; variants fall back "
-            "(es_AR to es, pt to pt_BR, fr_CA to fr). The environment is never read."
-        ).render(locale),
-    )
-    return parser
-
-
-def add_format_option(parser: argparse.ArgumentParser, locale: str = "en") -> None:
-    """Add ``--format text|json`` to ``parser``."""
-    parser.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help=Message("text for people (default) or json for programs").render(locale),
-    )
-
-
-def add_evidence_option(parser: argparse.ArgumentParser, locale: str = "en") -> None:
-    """Add ``--require-evidence`` (auditor mode) to ``parser``."""
-    parser.add_argument(
-        "--require-evidence",
-        action="store_true",
-        help=Message("auditor mode: count met answers only when they carry evidence").render(
-            locale
-        ),
-    )
-
-
-def add_assessment_source(parser: argparse.ArgumentParser, locale: str = "en") -> None:
-    """Add ``FILE | --example`` and ``--standard VERSION`` to ``parser``."""
-    source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument(
-        "file",
-        nargs="?",
-        metavar="FILE",
-        help=Message("the assessment, .json or .toml").render(locale),
-    )
-    source.add_argument(
-        "--example",
-        action="store_true",
-        help=Message("use the bundled example assessment (a fictional city)").render(locale),
-    )
-    parser.add_argument(
-        "--standard",
-        metavar="VERSION|FILE",
-        help=Message(
-            "the revision to evaluate against: a shipped version or a revision file of your own "
-            "(default: the file's pin, else the newest)"
-        ).render(locale),
-    )
-
-
-def revision_arg(name: str) -> Standard:
-    """A shipped revision by version, or a revision file of your own by path (.toml, .json)."""
-    import os
-
-    from wwc_standard.revisions.registry import standard, standards
-
-    if name in standards() or not (name.endswith((".toml", ".json")) or os.sep in name):
-        return standard(name)
-    from wwc_standard.revisions.files import load_standard
-
-    return load_standard(name)
-
-
-def chosen_standard(args: argparse.Namespace) -> Standard | None:
-    """The revision ``--standard`` names (a version or a file), or None for the file's pin."""
-    return None if args.standard is None else revision_arg(args.standard)
-
-
-def assessment_data(args: argparse.Namespace) -> Any:
-    """The assessment data named by ``FILE | --example``; :class:`Unreadable` if unreadable."""
-    from wwc_standard.evaluation.assessment import read_assessment_data
-    from wwc_standard.evaluation.examples import example_data
-
-    try:
-        return example_data() if args.example else read_assessment_data(args.file)
-    except OSError as error:
-        raise Unreadable(
-            Message("cannot read {file}: {reason}", file=args.file, reason=error.strerror or error)
-        ) from None
 
 
 def _parser(locale: str = "en") -> argparse.ArgumentParser:
@@ -205,11 +78,7 @@ def _parser(locale: str = "en") -> argparse.ArgumentParser:
     )
     add_format_option(listing, locale)
     listing.set_defaults(run=_standards)
-    from .plan import add_plan_commands
-
     add_plan_commands(commands, locale)
-    from .revisions import add_revision_commands
-
     add_revision_commands(commands, locale)
     return parser
 
@@ -251,8 +120,6 @@ def _standards(args: argparse.Namespace, out: TextIO) -> int:
             + "\n"
         )
     else:
-        from .revisions import incomplete_label
-
         for s in rows:
             row = Plural(
                 "{version}  from {start}  {n} criterion  {fingerprint}",

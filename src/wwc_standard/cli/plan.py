@@ -15,19 +15,21 @@ from typing import Any, TextIO
 from wwc_standard.errors import AssessmentError, Problem
 from wwc_standard.i18n.messages import Message
 
+from .options import (
+    add_assessment_source,
+    add_evidence_option,
+    add_format_option,
+    assessment_data,
+    chosen_standard,
+    shared_options,
+)
+
 __all__ = ["add_plan_commands"]
 
 
 def add_plan_commands(commands: Any, locale: str = "en") -> None:
     """Register ``roadmap``, ``what-if`` and ``path`` on the subparsers ``commands``, their
     help worded in ``locale``."""
-    from .main import (
-        add_assessment_source,
-        add_evidence_option,
-        add_format_option,
-        shared_options,
-    )
-
     roadmap = shared_options(
         commands.add_parser(
             "roadmap",
@@ -134,8 +136,6 @@ def _effort_option(parser: argparse.ArgumentParser, locale: str = "en") -> None:
 
 def _evaluation(args: argparse.Namespace) -> Any:
     from wwc_standard.evaluation.engine import evaluate
-
-    from .main import assessment_data, chosen_standard
 
     return evaluate(
         assessment_data(args), chosen_standard(args), require_evidence=args.require_evidence

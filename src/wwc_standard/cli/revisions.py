@@ -19,7 +19,12 @@ from wwc_standard.errors import Problem, WWCError
 from wwc_standard.i18n.messages import Message
 from wwc_standard.revisions.model import Standard
 
-from .main import revision_arg
+from .options import (
+    add_format_option,
+    assessment_data,
+    revision_arg,
+    shared_options,
+)
 
 __all__ = ["add_revision_commands", "incomplete_label"]
 
@@ -52,8 +57,6 @@ def incomplete_label(revision: Standard, locale: str = "en") -> str:
 def add_revision_commands(commands: Any, locale: str = "en") -> None:
     """Register ``diff`` and ``migrate`` on the subparsers ``commands``, their help worded in
     ``locale``."""
-    from .main import add_format_option, shared_options
-
     diff = shared_options(
         commands.add_parser(
             "diff",
@@ -177,8 +180,6 @@ def write_atomically(path: Path, text: str) -> None:
 
 def _migrate(args: argparse.Namespace, out: TextIO) -> int:
     from wwc_standard.history.migrate import migrate
-
-    from .main import assessment_data
 
     source, output = Path(args.file), Path(args.output)
     _check_output(source, output, args.force)

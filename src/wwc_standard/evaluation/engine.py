@@ -12,7 +12,6 @@ answer without evidence earns no point ("unverified").
 
 from __future__ import annotations
 
-import enum
 import functools
 from collections.abc import Mapping
 from typing import Any
@@ -21,11 +20,21 @@ import attrs
 
 from wwc_standard._version import __version__
 from wwc_standard.errors import AssessmentError, IncompleteStandard, Problem
-from wwc_standard.i18n.messages import N_, Items, Localizable, Message, Plural, Text, as_text
+from wwc_standard.i18n.messages import Items, Localizable, Message, Plural, Text
 from wwc_standard.revisions.model import Criterion, Requirement, Standard, content_fingerprint
 from wwc_standard.revisions.tiers import Tier
 
 from .assessment import Answer, AnswerStatus, Assessment, checklist_outcome, resolve
+from .render import render_text
+from .results import (
+    Certification,
+    CriterionResult,
+    Gap,
+    PracticeAreaResult,
+    Reason,
+    RequirementResult,
+    Status,
+)
 
 __all__ = [
     "Certification",
@@ -41,249 +50,6 @@ __all__ = [
 
 #: Identifies the layout of :meth:`Evaluation.to_dict`; bumped on any incompatible change.
 EVALUATION_FORMAT = "wwc-standard.evaluation/1"
-
-
-class Status(enum.Enum):
-    """The status of a criterion (or requirement) in an evaluation. Only ``MET`` earns a point."""
-
-    MET = "met"
-    """Met: earns its point."""
-    UNMET = "unmet"
-    """Answered as not met."""
-    UNKNOWN = "unknown"
-    """Not answered, answered unknown, or a checklist not yet decided: never counted as met."""
-    BLOCKED = "blocked"
-    """Answered met, but a prerequisite is not met, so no point can be earned yet."""
-    SHORT = "short"
-    """Its checklist falls short of the quota."""
-    UNVERIFIED = "unverified"
-    """Answered met without evidence, in auditor mode (``require_evidence=True``)."""
-
-    def localized(self, locale: str = "en") -> str:
-        """The status as a word in ``locale`` (English: the value).
-
-        >>> Status.UNKNOWN.localized("es"), Status.BLOCKED.localized("fr")
-        ('desconocido', 'bloqué')
-        """
-        return Message(_STATUS_WORDS[self]).render(locale)
-
-
-_STATUS_WORDS = {
-    Status.MET: N_("met"),
-    Status.UNMET: N_("unmet"),
-    Status.UNKNOWN: N_("unknown"),
-    Status.BLOCKED: N_("blocked"),
-    Status.SHORT: N_("short"),
-    Status.UNVERIFIED: N_("unverified"),
-}
-
-
-@attrs.frozen(kw_only=True)
-class Reason:
-    """Why something is as it is: a stable code, its values, and an English sentence."""
-
-    code: str
-    """Stable, machine-readable ("not-answered", "prerequisite-not-met")."""
-    message: Text = attrs.field(converter=as_text)
-    """The reason: the English string, callable for another locale
-    (``reason.message(locale="es")``)."""
-    params: Mapping[str, Any] = attrs.field(factory=dict)
-    """The values in the message, JSON-compatible."""
-    text: Message | None = attrs.field(default=None, eq=False, repr=False)
-    """The translatable message behind ``message``, when there is one."""
-
-    @classmethod
-    def of(cls, code: str, text: Message, *, params: Mapping[str, Any] | None = None) -> Reason:
-        """A reason worded by a translatable :class:`~wwc_standard.i18n.messages.Message`;
-        ``params`` (JSON-compatible) defaults to the message's values."""
-        return cls(
-            code=code,
-            message=Text(text),
-            params=text.json_params() if params is None else params,
-            text=text,
-        )
-
-    def localized(self, locale: str = "en") -> str:
-        """The reason in ``locale`` (the same as ``reason.message(locale)``)."""
-        return self.message(locale)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The reason as JSON-compatible data."""
-        return {"code": self.code, "message": str(self.message), "params": dict(self.params)}
-
-
-@attrs.frozen(kw_only=True)
-class CriterionResult:
-    """The outcome for one criterion: its status and why."""
-
-    id: str
-    """The criterion's id."""
-    name: str
-    """The criterion's name."""
-    practice_area: str
-    """The code of its practice area."""
-    status: Status
-    """Its status; only ``Status.MET`` earns the point."""
-    reasons: tuple[Reason, ...]
-    """Why it has this status."""
-    checklist_met: int | None = None
-    """Checklist items answered met, when the criterion has a checklist and it was answered."""
-    checklist_required: int | None = None
-    """The quota, when the criterion has a checklist."""
-    missing_items: tuple[str, ...] = ()
-    """Checklist items not (yet) met, when the checklist was answered."""
-    blocked_by: tuple[str, ...] = ()
-    """Prerequisites that are not met."""
-    unlocks: tuple[str, ...] = ()
-    """Criteria that have this one as a prerequisite."""
-    evidence: tuple[str, ...] = ()
-    """The evidence given with the answer."""
-
-    @property
-    def met(self) -> bool:
-        """Whether it earns its point."""
-        return self.status is Status.MET
-
-    def to_dict(self) -> dict[str, Any]:
-        """The result as JSON-compatible data."""
-        return {
-            "id": self.id,
-            "name": self.name,
-            "practice_area": self.practice_area,
-            "status": self.status.value,
-            "reasons": [reason.to_dict() for reason in self.reasons],
-            "checklist_met": self.checklist_met,
-            "checklist_required": self.checklist_required,
-            "missing_items": list(self.missing_items),
-            "blocked_by": list(self.blocked_by),
-            "unlocks": list(self.unlocks),
-            "evidence": list(self.evidence),
-        }
-
-
-@attrs.frozen(kw_only=True)
-class PracticeAreaResult:
-    """How one practice area stands: points next to the count of every status."""
-
-    code: str
-    """The area's code."""
-    name: str
-    """The area's name."""
-    points: int
-    """Criteria met in the area."""
-    possible: int
-    """Criteria in the area."""
-    statuses: Mapping[Status, int]
-    """How many of its criteria have each status (every status, zeros included)."""
-
-    def to_dict(self) -> dict[str, Any]:
-        """The breakdown as JSON-compatible data."""
-        return {
-            "code": self.code,
-            "name": self.name,
-            "points": self.points,
-            "possible": self.possible,
-            "statuses": {status.value: count for status, count in self.statuses.items()},
-        }
-
-
-@attrs.frozen(kw_only=True)
-class RequirementResult:
-    """The outcome for one certification requirement outside the points."""
-
-    id: str
-    """The requirement's id."""
-    name: str
-    """Its name."""
-    status: Status
-    """``MET``, ``UNMET``, ``UNKNOWN`` or (auditor mode) ``UNVERIFIED``."""
-    gates_certification: bool
-    """Whether certification needs it met."""
-    inferred: bool
-    """Whether the requirement, or that it gates certification, is inferred rather than read."""
-    reasons: tuple[Reason, ...]
-    """Why it has this status."""
-
-    def to_dict(self) -> dict[str, Any]:
-        """The result as JSON-compatible data."""
-        return {
-            "id": self.id,
-            "name": self.name,
-            "status": self.status.value,
-            "gates_certification": self.gates_certification,
-            "inferred": self.inferred,
-            "reasons": [reason.to_dict() for reason in self.reasons],
-        }
-
-
-@attrs.frozen(kw_only=True)
-class Certification:
-    """Whether the city could be certified, and at which tier; the earned tier stays separate."""
-
-    possible: bool
-    """True when the earned tier is above none, the city is eligible and every gating
-    requirement is met."""
-    tier: Tier
-    """The tier it could be certified at: the earned tier when possible, otherwise ``NONE``."""
-    reasons: tuple[Reason, ...]
-    """What stands in the way, or why nothing does."""
-
-    def to_dict(self) -> dict[str, Any]:
-        """As JSON-compatible data."""
-        return {
-            "possible": self.possible,
-            "tier": self.tier.value,
-            "reasons": [reason.to_dict() for reason in self.reasons],
-        }
-
-
-@attrs.frozen(kw_only=True)
-class Gap:
-    """Something between the city and a higher tier or certification, explained.
-
-    ``kind`` is ``"tier"`` (the distance to a higher tier, in criteria), ``"criterion"`` (a
-    criterion not met), or ``"requirement"`` (a gating requirement not met).
-    """
-
-    kind: str
-    """``"tier"``, ``"criterion"`` or ``"requirement"``."""
-    message: Text = attrs.field(converter=as_text)
-    """The gap: the English string ("8 more criteria for Gold (30 of 43)"), callable for
-    another locale (``gap.message(locale="es")``)."""
-    tier: Tier | None = None
-    """For a tier gap: the tier."""
-    criteria_needed: int | None = None
-    """For a tier gap: how many more criteria must be met at the least."""
-    criterion: str | None = None
-    """For a criterion gap: its id."""
-    requirement: str | None = None
-    """For a requirement gap: its id."""
-    status: Status | None = None
-    """For a criterion or requirement gap: its status."""
-    missing_items: tuple[str, ...] = ()
-    """For a checklist short of its quota or undecided: the items not met."""
-    items_needed: int = 0
-    """For a checklist: how many more items must be met."""
-    blocked_by: tuple[str, ...] = ()
-    """For a blocked criterion: the prerequisites to meet first."""
-    unlocks: tuple[str, ...] = ()
-    """Criteria waiting on this one as a prerequisite."""
-
-    def to_dict(self) -> dict[str, Any]:
-        """The gap as JSON-compatible data."""
-        return {
-            "kind": self.kind,
-            "message": str(self.message),
-            "tier": self.tier.value if self.tier else None,
-            "criteria_needed": self.criteria_needed,
-            "criterion": self.criterion,
-            "requirement": self.requirement,
-            "status": self.status.value if self.status else None,
-            "missing_items": list(self.missing_items),
-            "items_needed": self.items_needed,
-            "blocked_by": list(self.blocked_by),
-            "unlocks": list(self.unlocks),
-        }
 
 
 def _answered_status(answer: Answer, criterion: Criterion) -> Status:
@@ -614,8 +380,6 @@ class Evaluation:
         >>> print(wwc.evaluate(wwc.example_assessment()).explain("fr").splitlines()[2])
         Points\xa0: 27 critères remplis sur 43 (62,8\xa0%)
         """
-        from .render import render_text
-
         return render_text(self, locale=locale)
 
     def to_dict(self) -> dict[str, Any]:

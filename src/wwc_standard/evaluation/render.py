@@ -9,10 +9,13 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from wwc_standard.i18n.messages import Message
+from wwc_standard.i18n.locales import negotiate
+from wwc_standard.i18n.messages import Items, Message, Percent, Plural
 
-    from .engine import Evaluation, Status
+from .results import Status
+
+if TYPE_CHECKING:
+    from .engine import Evaluation
 
 __all__ = ["render_json", "render_text"]
 
@@ -29,10 +32,6 @@ def render_text(evaluation: Evaluation, *, locale: str = "en") -> str:
     Puntos: 27 de 43 criterios cumplidos (62,8\xa0%)
       - faltan 3 criterios para Oro (30 de 43)
     """
-    from wwc_standard.i18n.messages import Items, Message, Percent, Plural, negotiate
-
-    from .engine import Status
-
     locale = negotiate(locale)
     std = evaluation.standard
     city = evaluation.assessment.city
@@ -124,9 +123,6 @@ def render_text(evaluation: Evaluation, *, locale: str = "en") -> str:
 
 def _status_count(status: Status, n: int) -> Message:
     """``n`` criteria with ``status``, as "27 met"; plural by the locale's rules."""
-    from wwc_standard.i18n.messages import Plural
-
-    from .engine import Status
 
     if status is Status.MET:
         return Plural("{n} met", "{n} met", n)

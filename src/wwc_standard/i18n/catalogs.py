@@ -7,11 +7,15 @@ source checkout all read the same files and no compiled ``.mo`` can fall out of 
 
 from __future__ import annotations
 
+import functools
 import gettext
 import io
 from importlib.resources import files
 
-__all__ = ["catalog_path", "load_catalog"]
+__all__ = ["DOMAIN", "catalog_path", "load_catalog", "translations"]
+
+DOMAIN = "wwc_standard"
+"""The gettext domain of the library's own messages."""
 
 
 def catalog_path(locale: str, domain: str) -> str:
@@ -35,3 +39,15 @@ def load_catalog(locale: str, domain: str) -> gettext.NullTranslations:
     write_mo(compiled, catalog, use_fuzzy=False)
     compiled.seek(0)
     return Translations(compiled, domain=domain)
+
+
+@functools.cache
+def translations(locale: str, domain: str = DOMAIN) -> gettext.NullTranslations:
+    """The catalog of ``domain`` for a negotiated ``locale``; English gets the identity.
+
+    Catalogs are read from the ``.po`` files shipped in the package and compiled in memory
+    on first use, then cached for the life of the process.
+    """
+    if locale == "en":
+        return gettext.NullTranslations()
+    return load_catalog(locale, domain)

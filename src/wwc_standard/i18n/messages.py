@@ -1,4 +1,4 @@
-"""Translations: which locales exist, their catalogs, and messages rendered for a locale.
+"""Messages rendered for a locale: the translatable sentences of the library and their values.
 
 English is the source language: a message's English text is its msgid. A :class:`Message`
 keeps its msgid and its values apart until it is rendered, so the same reason can be read in
@@ -12,23 +12,20 @@ environment is never read and ``gettext.install()`` is never called.
 1 criterion
 >>> print(Message("{ids} must be met first", ids=Items(["DM1", "DM2", "OD3"])))
 DM1, DM2, and OD3 must be met first
->>> negotiate("es_AR"), negotiate("pt"), negotiate("fr-CA"), negotiate(None)
-('es', 'pt_BR', 'fr', 'en')
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
-import gettext
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol, runtime_checkable
 
+from .catalogs import DOMAIN, translations
+from .locales import LOCALES, negotiate
+
 __all__ = [
-    "DOMAIN",
-    "LOCALES",
     "N_",
-    "PLURAL_FORMS",
     "Items",
     "Localizable",
     "Message",
@@ -37,92 +34,7 @@ __all__ = [
     "Text",
     "as_optional_text",
     "as_text",
-    "locales",
-    "negotiate",
-    "translations",
 ]
-
-DOMAIN = "wwc_standard"
-"""The gettext domain of the library's own messages."""
-
-LOCALES = ("en", "es", "pt_BR", "fr")
-"""The locales the library speaks; English is the source."""
-
-PLURAL_FORMS: Mapping[str, str] = {
-    "es": "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);",
-    "pt_BR": "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;",
-    "fr": "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;",
-}
-"""The gettext plural rule of each translated locale, as its catalogs' headers declare it.
-
-CLDR's current rules (CLDR 42 and later, in Babel from 2.19): form 0 is CLDR's "one", form 1
-its "many" (whole millions: "1.000.000 de criterios", "1 000 000 de critères") and form 2
-"other". They are fixed here rather than read from the installed Babel, whose tables follow
-the CLDR version it bundles, so that the catalogs, and what users read, stay the same under
-every Babel version the library supports. They are worded as Babel 2.19 words them, so
-``pybabel update`` there leaves the headers as they are. The runtime uses each catalog's
-header; the catalog tests check the headers against this table.
-"""
-
-# A language the library speaks without the exact territory falls back to the variant the
-# library has: pt_PT and pt to pt_BR (the only Portuguese catalog), es_AR to es, fr_CA to fr.
-_BY_LANGUAGE = {"en": "en", "es": "es", "pt": "pt_BR", "fr": "fr"}
-
-
-def locales() -> tuple[str, ...]:
-    """The locales the library speaks, English (the source) first.
-
-    >>> locales()
-    ('en', 'es', 'pt_BR', 'fr')
-    """
-    return LOCALES
-
-
-def negotiate(locale: object) -> str:
-    """The supported locale for ``locale`` (a tag such as ``"es_AR"`` or ``"fr-CA"``, a
-    ``babel.Locale``, or ``None`` for English).
-
-    Raises :class:`~wwc_standard.UnknownLocale` for a language the library does not speak.
-
-    >>> negotiate("pt_PT"), negotiate("EN_us")
-    ('pt_BR', 'en')
-    """
-    if locale is None:
-        return "en"
-    tag = str(locale).strip().replace("-", "_")
-    language = tag.split("_", 1)[0].split("@", 1)[0].split(".", 1)[0].lower()
-    if tag in LOCALES:
-        return tag
-    if language in _BY_LANGUAGE:
-        return _BY_LANGUAGE[language]
-    # errors.py words its problems with Message: import it here, not at the top, to avoid a cycle.
-    from wwc_standard.errors import Problem, UnknownLocale
-
-    raise UnknownLocale(
-        [
-            Problem.of(
-                "locale",
-                "unknown-locale",
-                Message("wwc-standard does not speak '{locale}'", locale=str(locale)),
-                hint=Message("use one of {available}", available=", ".join(LOCALES)),
-                params={"locale": str(locale), "available": list(LOCALES)},
-            )
-        ]
-    )
-
-
-@functools.cache
-def translations(locale: str, domain: str = DOMAIN) -> gettext.NullTranslations:
-    """The catalog of ``domain`` for a negotiated ``locale``; English gets the identity.
-
-    Catalogs are read from the ``.po`` files shipped in the package and compiled in memory
-    on first use, then cached for the life of the process.
-    """
-    if locale == "en":
-        return gettext.NullTranslations()
-    from .catalogs import load_catalog
-
-    return load_catalog(locale, domain)
 
 
 @runtime_checkable

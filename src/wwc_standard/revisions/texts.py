@@ -26,7 +26,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from wwc_standard.i18n.messages import LOCALES, negotiate, translations
+from wwc_standard.i18n.catalogs import translations
+from wwc_standard.i18n.locales import LOCALES, negotiate
 
 if TYPE_CHECKING:
     from .model import Standard
