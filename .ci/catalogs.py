@@ -22,7 +22,7 @@ when its messages change, so running this twice changes nothing.
 
 Locations name the file but not the line (``#: src/wwc_standard/<module>.py``), so that an
 edit that moves a message to another line, a comment added above it, leaves every catalog as
-it is. The plural rule of each catalog is ``PLURAL_FORMS`` of ``wwc_standard.i18n.locales``,
+it is. The plural rule of each catalog is ``PLURAL_FORMS`` of ``wwc_standard.i18n.languages``,
 not the installed Babel's, so that the catalogs do not change with the Babel version.
 """
 
@@ -51,8 +51,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from wwc_standard._version import __version__  # noqa: E402
 from wwc_standard.i18n.catalogs import DOMAIN  # noqa: E402
 from wwc_standard.i18n.extract import extract_guidance, extract_revision  # noqa: E402
-from wwc_standard.i18n.locales import PLURAL_FORMS  # noqa: E402
-from wwc_standard.planning.guidance import GUIDANCE_DOMAIN  # noqa: E402
+from wwc_standard.i18n.languages import PLURAL_FORMS  # noqa: E402
+from wwc_standard.planning.effort import GUIDANCE_DOMAIN  # noqa: E402
 
 GUIDANCE = PACKAGE / "guidance" / "effort.toml"
 

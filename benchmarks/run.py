@@ -100,7 +100,7 @@ def main() -> int:
         [
             sys.executable,
             "-c",
-            "import sys, wwc_standard, wwc_standard.revisions.codec as l; "
+            "import sys, wwc_standard, wwc_standard.revisions.shipped as l; "
             "print(sorted(m for m in ('cattrs', 'babel', 'tomllib', 'json') if m in sys.modules)); "
             "print(l.shipped_raw.cache_info().currsize)",
         ],

@@ -7,192 +7,128 @@ the status of every criterion and an explanation of every gap.
 >>> result = wwc.evaluate(wwc.example_assessment())
 >>> result.tier, result.points, result.possible
 (<Tier.SILVER: 'silver'>, 27, 43)
+
+This namespace is the everyday core (``__all__``, what ``dir()`` shows). Every family lives in
+the subpackage of its layer, which lists it whole: :mod:`wwc_standard.revisions` (the official
+data), :mod:`wwc_standard.evaluation`, :mod:`wwc_standard.planning`,
+:mod:`wwc_standard.history`, :mod:`wwc_standard.i18n` and :mod:`wwc_standard.errors`. Every
+name that 0.1.0 exported here still imports from here too:
+
+>>> from wwc_standard import ChecklistItem, Link
+>>> ChecklistItem is wwc.revisions.ChecklistItem, Link is wwc.history.Link
+(True, True)
 """
 
 from typing import TYPE_CHECKING
 
+# The families, as namespaces (wwc.revisions.ChecklistItem); none imports a module on its own.
+from . import errors as errors
+from . import evaluation as evaluation
+from . import history as history
+from . import i18n as i18n
+from . import planning as planning
+from . import revisions as revisions
+from ._exports import lazy_exports
 from ._version import __version__
 from .errors import (
     AssessmentError,
     IncompleteStandard,
     InvalidStandard,
-    NoMigrationPath,
     Problem,
     UnknownLocale,
     UnknownStandard,
     WWCError,
 )
-from .evaluation.assessment import Answer, AnswerStatus, Assessment, City, load_assessment, validate
-from .evaluation.engine import (
-    Certification,
-    CriterionResult,
-    Evaluation,
-    Gap,
-    PracticeAreaResult,
-    Reason,
-    RequirementResult,
-    Status,
-    evaluate,
-)
+from .evaluation.assessment import Assessment, load_assessment, validate
+from .evaluation.engine import Evaluation, evaluate
 from .evaluation.examples import example_assessment
-from .i18n.locales import locales, negotiate
+from .evaluation.results import Gap, Status
+from .i18n.languages import locales, negotiate
 from .i18n.messages import Text
-from .revisions.model import (
-    Checklist,
-    ChecklistItem,
-    Criterion,
-    Eligibility,
-    InForce,
-    PracticeArea,
-    Requirement,
-    Standard,
-)
-from .revisions.provenance import Provenance, Source
+from .revisions.model import Criterion, PracticeArea, Standard
 from .revisions.registry import standard, standards
-from .revisions.tiers import (
-    Band,
-    ComponentBand,
-    ComponentBreadth,
-    PercentageBands,
-    Tier,
-    TierRule,
-    WorkingAcross,
-)
+from .revisions.tiers import Tier
 
 if TYPE_CHECKING:
-    # Planning, revision files, diffs and migration are imported on first use (see
-    # __getattr__ below), so that `import wwc_standard` stays fast for apps that only evaluate.
-    from .evaluation.cohort import Cohort, evaluate_many, to_frame
-    from .history.crosswalk import Crosswalk, Link, crosswalk
-    from .history.diff import CriterionChange, Regrouped, Renamed, StandardDiff, diff
-    from .history.migrate import Confirmation, Migration, migrate
-    from .planning.guidance import (
-        EffortEstimate,
-        Guidance,
-        InvalidGuidance,
-        guidance,
-        load_guidance,
-    )
-    from .planning.path import Path, PathStep, path_to
-    from .planning.roadmap import Horizon, Roadmap, RoadmapStep, roadmap
-    from .planning.whatif import (
-        Comparison,
-        Flip,
-        Sensitivity,
-        SensitivityRow,
-        compare,
-        sensitivity,
-        what_if,
-    )
+    from .errors import NoMigrationPath as NoMigrationPath
+    from .evaluation.assessment import Answer as Answer
+    from .evaluation.assessment import AnswerStatus as AnswerStatus
+    from .evaluation.assessment import City as City
+    from .evaluation.cohort import Cohort, evaluate_many
+    from .evaluation.cohort import to_frame as to_frame
+    from .evaluation.results import Certification as Certification
+    from .evaluation.results import CriterionResult as CriterionResult
+    from .evaluation.results import PracticeAreaResult as PracticeAreaResult
+    from .evaluation.results import Reason as Reason
+    from .evaluation.results import RequirementResult as RequirementResult
+    from .history.crosswalks import Crosswalk as Crosswalk
+    from .history.crosswalks import Link as Link
+    from .history.crosswalks import crosswalk as crosswalk
+    from .history.diffs import CriterionChange as CriterionChange
+    from .history.diffs import Regrouped as Regrouped
+    from .history.diffs import Renamed as Renamed
+    from .history.diffs import StandardDiff, diff
+    from .history.migration import Confirmation as Confirmation
+    from .history.migration import Migration, migrate
+    from .planning.effort import EffortEstimate as EffortEstimate
+    from .planning.effort import Guidance as Guidance
+    from .planning.effort import InvalidGuidance as InvalidGuidance
+    from .planning.effort import guidance as guidance
+    from .planning.effort import load_guidance as load_guidance
+    from .planning.path import Path, path_to
+    from .planning.path import PathStep as PathStep
+    from .planning.roadmaps import Horizon as Horizon
+    from .planning.roadmaps import Roadmap, roadmap
+    from .planning.roadmaps import RoadmapStep as RoadmapStep
+    from .planning.whatif import Comparison as Comparison
+    from .planning.whatif import Flip as Flip
+    from .planning.whatif import Sensitivity as Sensitivity
+    from .planning.whatif import SensitivityRow as SensitivityRow
+    from .planning.whatif import compare, sensitivity, what_if
     from .revisions.files import load_standard
-
-_LAZY = {
-    "Cohort": "evaluation.cohort",
-    "Comparison": "planning.whatif",
-    "Confirmation": "history.migrate",
-    "CriterionChange": "history.diff",
-    "Crosswalk": "history.crosswalk",
-    "EffortEstimate": "planning.guidance",
-    "Flip": "planning.whatif",
-    "Guidance": "planning.guidance",
-    "Horizon": "planning.roadmap",
-    "InvalidGuidance": "planning.guidance",
-    "Link": "history.crosswalk",
-    "Migration": "history.migrate",
-    "Path": "planning.path",
-    "PathStep": "planning.path",
-    "Regrouped": "history.diff",
-    "Renamed": "history.diff",
-    "Roadmap": "planning.roadmap",
-    "RoadmapStep": "planning.roadmap",
-    "Sensitivity": "planning.whatif",
-    "SensitivityRow": "planning.whatif",
-    "StandardDiff": "history.diff",
-    "compare": "planning.whatif",
-    "crosswalk": "history.crosswalk",
-    "diff": "history.diff",
-    "evaluate_many": "evaluation.cohort",
-    "guidance": "planning.guidance",
-    "load_guidance": "planning.guidance",
-    "load_standard": "revisions.files",
-    "migrate": "history.migrate",
-    "path_to": "planning.path",
-    "roadmap": "planning.roadmap",
-    "sensitivity": "planning.whatif",
-    "to_frame": "evaluation.cohort",
-    "what_if": "planning.whatif",
-}
+    from .revisions.model import Checklist as Checklist
+    from .revisions.model import ChecklistItem as ChecklistItem
+    from .revisions.model import Eligibility as Eligibility
+    from .revisions.model import InForce as InForce
+    from .revisions.model import Requirement as Requirement
+    from .revisions.provenance import Provenance as Provenance
+    from .revisions.provenance import Source as Source
+    from .revisions.tiers import Band as Band
+    from .revisions.tiers import ComponentBand as ComponentBand
+    from .revisions.tiers import ComponentBreadth as ComponentBreadth
+    from .revisions.tiers import PercentageBands as PercentageBands
+    from .revisions.tiers import TierRule as TierRule
+    from .revisions.tiers import WorkingAcross as WorkingAcross
 
 __all__ = [
-    "Answer",
-    "AnswerStatus",
     "Assessment",
     "AssessmentError",
-    "Band",
-    "Certification",
-    "Checklist",
-    "ChecklistItem",
-    "City",
     "Cohort",
-    "Comparison",
-    "ComponentBand",
-    "ComponentBreadth",
-    "Confirmation",
     "Criterion",
-    "CriterionChange",
-    "CriterionResult",
-    "Crosswalk",
-    "EffortEstimate",
-    "Eligibility",
     "Evaluation",
-    "Flip",
     "Gap",
-    "Guidance",
-    "Horizon",
-    "InForce",
     "IncompleteStandard",
-    "InvalidGuidance",
     "InvalidStandard",
-    "Link",
     "Migration",
-    "NoMigrationPath",
     "Path",
-    "PathStep",
-    "PercentageBands",
     "PracticeArea",
-    "PracticeAreaResult",
     "Problem",
-    "Provenance",
-    "Reason",
-    "Regrouped",
-    "Renamed",
-    "Requirement",
-    "RequirementResult",
     "Roadmap",
-    "RoadmapStep",
-    "Sensitivity",
-    "SensitivityRow",
-    "Source",
     "Standard",
     "StandardDiff",
     "Status",
     "Text",
     "Tier",
-    "TierRule",
     "UnknownLocale",
     "UnknownStandard",
     "WWCError",
-    "WorkingAcross",
     "__version__",
     "compare",
-    "crosswalk",
     "diff",
     "evaluate",
     "evaluate_many",
     "example_assessment",
-    "guidance",
     "load_assessment",
-    "load_guidance",
     "load_standard",
     "locales",
     "migrate",
@@ -202,23 +138,70 @@ __all__ = [
     "sensitivity",
     "standard",
     "standards",
-    "to_frame",
     "validate",
     "what_if",
 ]
 
+# The core names of planning, history, cohorts and revision files, and every other name of the
+# families, are imported on first use, so that ``import wwc_standard`` stays fast for apps
+# that only evaluate (see wwc_standard._exports).
+_EXPORTS = {
+    "Answer": "wwc_standard.evaluation.assessment",
+    "AnswerStatus": "wwc_standard.evaluation.assessment",
+    "Band": "wwc_standard.revisions.tiers",
+    "Certification": "wwc_standard.evaluation.results",
+    "Checklist": "wwc_standard.revisions.model",
+    "ChecklistItem": "wwc_standard.revisions.model",
+    "City": "wwc_standard.evaluation.assessment",
+    "Cohort": "wwc_standard.evaluation.cohort",
+    "Comparison": "wwc_standard.planning.whatif",
+    "ComponentBand": "wwc_standard.revisions.tiers",
+    "ComponentBreadth": "wwc_standard.revisions.tiers",
+    "Confirmation": "wwc_standard.history.migration",
+    "CriterionChange": "wwc_standard.history.diffs",
+    "CriterionResult": "wwc_standard.evaluation.results",
+    "Crosswalk": "wwc_standard.history.crosswalks",
+    "EffortEstimate": "wwc_standard.planning.effort",
+    "Eligibility": "wwc_standard.revisions.model",
+    "Flip": "wwc_standard.planning.whatif",
+    "Guidance": "wwc_standard.planning.effort",
+    "Horizon": "wwc_standard.planning.roadmaps",
+    "InForce": "wwc_standard.revisions.model",
+    "InvalidGuidance": "wwc_standard.planning.effort",
+    "Link": "wwc_standard.history.crosswalks",
+    "Migration": "wwc_standard.history.migration",
+    "NoMigrationPath": "wwc_standard.errors",
+    "Path": "wwc_standard.planning.path",
+    "PathStep": "wwc_standard.planning.path",
+    "PercentageBands": "wwc_standard.revisions.tiers",
+    "PracticeAreaResult": "wwc_standard.evaluation.results",
+    "Provenance": "wwc_standard.revisions.provenance",
+    "Reason": "wwc_standard.evaluation.results",
+    "Regrouped": "wwc_standard.history.diffs",
+    "Renamed": "wwc_standard.history.diffs",
+    "Requirement": "wwc_standard.revisions.model",
+    "RequirementResult": "wwc_standard.evaluation.results",
+    "Roadmap": "wwc_standard.planning.roadmaps",
+    "RoadmapStep": "wwc_standard.planning.roadmaps",
+    "Sensitivity": "wwc_standard.planning.whatif",
+    "SensitivityRow": "wwc_standard.planning.whatif",
+    "Source": "wwc_standard.revisions.provenance",
+    "StandardDiff": "wwc_standard.history.diffs",
+    "TierRule": "wwc_standard.revisions.tiers",
+    "WorkingAcross": "wwc_standard.revisions.tiers",
+    "compare": "wwc_standard.planning.whatif",
+    "crosswalk": "wwc_standard.history.crosswalks",
+    "diff": "wwc_standard.history.diffs",
+    "evaluate_many": "wwc_standard.evaluation.cohort",
+    "guidance": "wwc_standard.planning.effort",
+    "load_guidance": "wwc_standard.planning.effort",
+    "load_standard": "wwc_standard.revisions.files",
+    "migrate": "wwc_standard.history.migration",
+    "path_to": "wwc_standard.planning.path",
+    "roadmap": "wwc_standard.planning.roadmaps",
+    "sensitivity": "wwc_standard.planning.whatif",
+    "to_frame": "wwc_standard.evaluation.cohort",
+    "what_if": "wwc_standard.planning.whatif",
+}
 
-def __getattr__(name: str) -> object:
-    # PEP 562: the names of _LAZY are imported from their module on first access.
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'wwc_standard' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, __all__)

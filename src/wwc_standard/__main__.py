@@ -1,5 +1,5 @@
 """``python -m wwc_standard``: the same command line as ``wwc-standard``."""
 
-from .cli.main import main
+from .cli.program import main
 
 raise SystemExit(main())

@@ -292,7 +292,7 @@ class NoMigrationPath(WWCError, LookupError):
 class UnknownLocale(WWCError, ValueError):
     """A locale the library does not speak; ``.problems`` names it and the locales there are.
 
-    >>> from wwc_standard.i18n.locales import negotiate
+    >>> from wwc_standard.i18n.languages import negotiate
     >>> try:
     ...     negotiate("de")
     ... except UnknownLocale as error:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import wwc_standard as wwc
-from wwc_standard.cli.main import main
+from wwc_standard.cli.program import main
 
 
 def run(*argv: str) -> tuple[int, str, str]:

@@ -25,9 +25,9 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
 from wwc_standard.i18n.catalogs import DOMAIN
-from wwc_standard.i18n.locales import LOCALES, PLURAL_FORMS
+from wwc_standard.i18n.languages import LOCALES, PLURAL_FORMS
 from wwc_standard.i18n.messages import Plural
-from wwc_standard.planning.guidance import GUIDANCE_DOMAIN
+from wwc_standard.planning.effort import GUIDANCE_DOMAIN
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "src" / "wwc_standard"

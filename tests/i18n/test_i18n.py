@@ -14,8 +14,8 @@ import pytest
 from babel.messages.pofile import read_po
 
 import wwc_standard as wwc
-from wwc_standard.cli.main import main
-from wwc_standard.i18n.locales import negotiate
+from wwc_standard.cli.program import main
+from wwc_standard.i18n.languages import negotiate
 from wwc_standard.i18n.messages import Items, Message, Percent, Plural, Text
 
 LOCALE_DIR = Path(wwc.__file__).parent / "locales"
@@ -413,7 +413,7 @@ def test_cli_help_is_english_and_unchanged_without_a_locale(
 def test_every_help_text_of_the_cli_is_translated(locale: str) -> None:
     import argparse
 
-    from wwc_standard.cli.main import _parser
+    from wwc_standard.cli.program import _parser
 
     def helps(parser: argparse.ArgumentParser) -> list[tuple[str, str | None]]:
         found: list[tuple[str, str | None]] = [(parser.prog, parser.description)]

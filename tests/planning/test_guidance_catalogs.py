@@ -24,7 +24,7 @@ from babel.messages.pofile import read_po
 import wwc_standard as wwc
 from wwc_standard.i18n.extract import extract_guidance, guidance_texts
 from wwc_standard.i18n.messages import Text
-from wwc_standard.planning.guidance import GUIDANCE_DOMAIN
+from wwc_standard.planning.effort import GUIDANCE_DOMAIN
 
 TRANSLATED = ("es", "pt_BR", "fr")
 PACKAGE = resources.files("wwc_standard")

@@ -29,7 +29,7 @@ from strategies import (
     make_standard,
     revisions,
 )
-from wwc_standard.cli.main import main
+from wwc_standard.cli.program import main
 from wwc_standard.planning.path import work_for
 
 # -- helpers ----------------------------------------------------------------------------------

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 import wwc_standard as wwc
 from wwc_standard import Tier
-from wwc_standard.cli.main import main
-from wwc_standard.history.crosswalk import crosswalk, crosswalk_pairs, crosswalk_problems
+from wwc_standard.cli.program import main
+from wwc_standard.history.crosswalks import crosswalk, crosswalk_pairs, crosswalk_problems
 
 OLD = ("2017", "2018", "2019", "2020", "2021")
 PUBLIC_2018 = ("DG1", "DG2", "DG3", "OD1", "OD2", "SE1", "SE2", "SE3", "SE4", "PA1", "RDC6")

@@ -1,18 +1,23 @@
 """What the commands share: the common options, how a revision and an assessment are named on
 the command line, and the exit status of a problem.
 
-Every command module (:mod:`.main`, :mod:`.plan`, :mod:`.revisions`) imports from here, and
+Every command module (:mod:`.program`, :mod:`.plan`, :mod:`.revisions`) imports from here, and
 this module imports none of them.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from wwc_standard.i18n.locales import negotiate
+from wwc_standard.evaluation.assessment import read_assessment_data
+from wwc_standard.evaluation.examples import example_data
+from wwc_standard.i18n.languages import negotiate
 from wwc_standard.i18n.messages import Message
+from wwc_standard.revisions.files import load_standard
+from wwc_standard.revisions.registry import standard, standards
 
 if TYPE_CHECKING:
     from wwc_standard.revisions.model import Standard
@@ -141,14 +146,8 @@ def add_assessment_source(parser: argparse.ArgumentParser, locale: str = "en") -
 
 def revision_arg(name: str) -> Standard:
     """A shipped revision by version, or a revision file of your own by path (.toml, .json)."""
-    import os
-
-    from wwc_standard.revisions.registry import standard, standards
-
     if name in standards() or not (name.endswith((".toml", ".json")) or os.sep in name):
         return standard(name)
-    from wwc_standard.revisions.files import load_standard
-
     return load_standard(name)
 
 
@@ -159,9 +158,6 @@ def chosen_standard(args: argparse.Namespace) -> Standard | None:
 
 def assessment_data(args: argparse.Namespace) -> Any:
     """The assessment data named by ``FILE | --example``; :class:`Unreadable` if unreadable."""
-    from wwc_standard.evaluation.assessment import read_assessment_data
-    from wwc_standard.evaluation.examples import example_data
-
     try:
         return example_data() if args.example else read_assessment_data(args.file)
     except OSError as error:

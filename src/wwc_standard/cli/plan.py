@@ -13,7 +13,9 @@ import math
 from typing import Any, TextIO
 
 from wwc_standard.errors import AssessmentError, Problem
+from wwc_standard.evaluation.engine import evaluate
 from wwc_standard.i18n.messages import Message
+from wwc_standard.revisions.tiers import Tier
 
 from .options import (
     add_assessment_source,
@@ -135,8 +137,6 @@ def _effort_option(parser: argparse.ArgumentParser, locale: str = "en") -> None:
 
 
 def _evaluation(args: argparse.Namespace) -> Any:
-    from wwc_standard.evaluation.engine import evaluate
-
     return evaluate(
         assessment_data(args), chosen_standard(args), require_evidence=args.require_evidence
     )
@@ -170,8 +170,6 @@ def _efforts(values: list[str]) -> dict[str, float]:
 
 
 def _tier(text: str, option: str) -> Any:
-    from wwc_standard.revisions.tiers import Tier
-
     try:
         return Tier.parse(text)
     except ValueError:
@@ -188,7 +186,8 @@ def _tier(text: str, option: str) -> Any:
 
 
 def _roadmap(args: argparse.Namespace, out: TextIO) -> int:
-    from wwc_standard.planning.roadmap import roadmap
+    # Planning and history are imported by the commands that use them: not at start-up.
+    from wwc_standard.planning.roadmaps import roadmap
 
     efforts = _efforts(args.effort)
     target = _tier(args.target, "--target") if args.target else None
@@ -230,6 +229,7 @@ def _items(values: list[str]) -> dict[str, dict[str, bool | None]]:
 
 
 def _what_if(args: argparse.Namespace, out: TextIO) -> int:
+    # Planning and history are imported by the commands that use them: not at start-up.
     from wwc_standard.planning.whatif import compare, what_if
 
     items = _items(args.item)
@@ -246,6 +246,7 @@ def _what_if(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _path(args: argparse.Namespace, out: TextIO) -> int:
+    # Planning and history are imported by the commands that use them: not at start-up.
     from wwc_standard.planning.path import path_to
 
     efforts = _efforts(args.effort)

@@ -14,8 +14,11 @@ from typing import TextIO
 
 from wwc_standard._version import __version__
 from wwc_standard.errors import WWCError
-from wwc_standard.i18n.locales import negotiate
+from wwc_standard.evaluation.engine import evaluate
+from wwc_standard.evaluation.render import render_json, render_text
+from wwc_standard.i18n.languages import negotiate
 from wwc_standard.i18n.messages import Message, Plural
+from wwc_standard.revisions.registry import standard, standards
 
 from .options import (
     EXIT_PROBLEM,
@@ -84,9 +87,6 @@ def _parser(locale: str = "en") -> argparse.ArgumentParser:
 
 
 def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
-    from wwc_standard.evaluation.engine import evaluate
-    from wwc_standard.evaluation.render import render_json, render_text
-
     result = evaluate(
         assessment_data(args), chosen_standard(args), require_evidence=args.require_evidence
     )
@@ -98,8 +98,6 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _standards(args: argparse.Namespace, out: TextIO) -> int:
-    from wwc_standard.revisions.registry import standard, standards
-
     rows = [standard(version) for version in standards()]
     if args.format == "json":
         out.write(

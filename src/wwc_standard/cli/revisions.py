@@ -120,7 +120,8 @@ def add_revision_commands(commands: Any, locale: str = "en") -> None:
 
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
-    from wwc_standard.history.diff import diff
+    # Planning and history are imported by the commands that use them: not at start-up.
+    from wwc_standard.history.diffs import diff
 
     result = diff(revision_arg(args.a), revision_arg(args.b))
     if args.format == "json":
@@ -179,7 +180,8 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def _migrate(args: argparse.Namespace, out: TextIO) -> int:
-    from wwc_standard.history.migrate import migrate
+    # Planning and history are imported by the commands that use them: not at start-up.
+    from wwc_standard.history.migration import migrate
 
     source, output = Path(args.file), Path(args.output)
     _check_output(source, output, args.force)

@@ -10,6 +10,7 @@ a checklist item that does not exist, a fingerprint that does not match) are fou
 from __future__ import annotations
 
 import enum
+import json
 import math
 import os
 import re
@@ -23,6 +24,8 @@ from wwc_standard._suggest import did_you_mean
 from wwc_standard.errors import AssessmentError, Problem, UnknownStandard
 from wwc_standard.i18n.messages import N_, Message
 from wwc_standard.revisions.countries import ISO_3166_ALPHA_2
+from wwc_standard.revisions.model import Standard
+from wwc_standard.revisions.registry import standard as shipped
 
 if TYPE_CHECKING:
     from wwc_standard.revisions.model import Standard
@@ -615,9 +618,6 @@ def resolve(
     data: Assessment | Mapping[str, Any] | Any, standard: str | Standard | None
 ) -> tuple[Assessment, Standard | None, list[Problem]]:
     """Parse ``data``, pick the revision to use, and collect every problem of both."""
-    from wwc_standard.revisions.model import Standard
-    from wwc_standard.revisions.registry import standard as shipped
-
     problems: list[Problem] = []
     if isinstance(data, Assessment):
         assessment = data
@@ -692,7 +692,7 @@ def _reject_constant(name: str) -> Any:
 
 def read_assessment_data(path: str | os.PathLike[str]) -> Any:
     """The JSON or TOML data of an assessment file; syntax problems raise AssessmentError."""
-    import json
+    # The TOML parser on first use: an app evaluating data it already holds never needs it.
     import tomllib
 
     name = os.fspath(path)

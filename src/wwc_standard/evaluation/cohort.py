@@ -19,6 +19,7 @@ wwc_standard``.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
@@ -26,6 +27,8 @@ import attrs
 
 from wwc_standard.errors import AssessmentError, IncompleteStandard, Problem
 from wwc_standard.i18n.messages import Message
+from wwc_standard.revisions.registry import standard as shipped
+from wwc_standard.revisions.registry import standards
 from wwc_standard.revisions.tiers import Tier
 
 from .assessment import Assessment, check_against, resolve
@@ -48,8 +51,6 @@ def evaluate_many(
     Raises :class:`~wwc_standard.AssessmentError` listing the problems of every assessment at
     once, each path prefixed with the assessment's position (``[3].answers.DM99``).
     """
-    from wwc_standard.revisions.registry import standard as shipped
-
     fixed: Standard | None = None
     if standard is not None:
         fixed = standard if not isinstance(standard, str) else shipped(standard)
@@ -94,8 +95,6 @@ def evaluate_many(
 
 def shipped_versions() -> tuple[str, ...]:
     """The shipped versions (cached by the registry)."""
-    from wwc_standard.revisions.registry import standards
-
     return standards()
 
 
@@ -146,8 +145,6 @@ def to_frame(evaluations: Iterable[Evaluation], *, criteria: bool = False) -> An
     >>> frame[["city", "tier", "points"]].to_dict("records")
     [{'city': 'Exampleton', 'tier': 'silver', 'points': 27}]
     """
-    import importlib
-
     try:
         pd: Any = importlib.import_module("pandas")
     except ImportError:

@@ -22,6 +22,7 @@ from wwc_standard._version import __version__
 from wwc_standard.errors import AssessmentError, IncompleteStandard, Problem
 from wwc_standard.i18n.messages import Items, Localizable, Message, Plural, Text
 from wwc_standard.revisions.model import Criterion, Requirement, Standard, content_fingerprint
+from wwc_standard.revisions.registry import standard as shipped
 from wwc_standard.revisions.tiers import Tier
 
 from .assessment import Answer, AnswerStatus, Assessment, checklist_outcome, resolve
@@ -424,8 +425,6 @@ class Evaluation:
         result; otherwise AssessmentError says what differs. So a stored result is either
         reproduced exactly or refused, never silently changed.
         """
-        from wwc_standard.revisions.registry import standard as shipped
-
         if not isinstance(data, Mapping) or data.get("format") != EVALUATION_FORMAT:
             raise AssessmentError(
                 [

@@ -5,6 +5,8 @@ Its answers are invented to show every status and gap; they describe no real cit
 
 from __future__ import annotations
 
+import json
+from importlib import resources
 from typing import Any
 
 from .assessment import Assessment
@@ -14,8 +16,6 @@ __all__ = ["example_assessment", "example_data"]
 
 def example_data() -> dict[str, Any]:
     """The example assessment as the JSON data of its file (a fresh copy on every call)."""
-    import json
-    from importlib import resources
 
     text = (resources.files("wwc_standard") / "examples" / "exampleton.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)

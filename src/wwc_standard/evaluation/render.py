@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from wwc_standard.i18n.locales import negotiate
+from wwc_standard.i18n.languages import negotiate
 from wwc_standard.i18n.messages import Items, Message, Percent, Plural
 
 from .results import Status

@@ -21,14 +21,17 @@ from typing import Any
 
 import attrs
 
+from wwc_standard.revisions.model import Criterion, Standard
+from wwc_standard.revisions.tiers import AnyTierRule, Tier
+
+from .assessment import AnswerStatus, Assessment, City
+
 __all__ = ["assessment_schema", "revision_schema", "schemas"]
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
-    from wwc_standard.revisions.tiers import AnyTierRule, Tier
-
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if tp is str:
@@ -93,8 +96,6 @@ def revision_schema() -> dict[str, Any]:
     >>> sorted(schema["properties"])[:4]
     ['amend_criteria', 'changes', 'criteria', 'criteria_count']
     """
-    from wwc_standard.revisions.model import Criterion, Standard
-
     defs: dict[str, Any] = {}
     top = _class_schema(Standard, defs)
     full_required = top.pop("required")
@@ -131,8 +132,6 @@ def assessment_schema() -> dict[str, Any]:
     >>> sorted(assessment_schema()["properties"])
     ['answers', 'city', 'fingerprint', 'requirements', 'standard']
     """
-    from .assessment import AnswerStatus, Assessment, City
-
     status = {
         "anyOf": [
             {"enum": [s.value for s in AnswerStatus]},

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Mapping
+from importlib import resources
 from typing import Any, Literal
 
 import attrs
@@ -29,6 +30,8 @@ from wwc_standard.errors import NoMigrationPath, Problem
 from wwc_standard.i18n.messages import Message
 from wwc_standard.revisions.model import Criterion, Standard
 from wwc_standard.revisions.provenance import Provenance
+from wwc_standard.revisions.registry import shipped_standard
+from wwc_standard.revisions.shipped import shipped_versions
 
 __all__ = ["Crosswalk", "Link", "Relation", "Step", "crosswalk", "crosswalk_pairs", "route"]
 
@@ -122,7 +125,6 @@ def crosswalk_pairs() -> tuple[tuple[str, str], ...]:
     >>> crosswalk_pairs()
     (('2017', '2018'), ('2021', '2022'))
     """
-    from importlib import resources
 
     folder = resources.files("wwc_standard") / "crosswalks"
     pairs = []
@@ -137,8 +139,8 @@ def crosswalk_pairs() -> tuple[tuple[str, str], ...]:
 @functools.cache
 def crosswalk_data(earlier: str, later: str) -> Mapping[str, Any]:
     """The parsed TOML of the crosswalk file from ``earlier`` to ``later``."""
+    # The TOML parser on first use: start-up does not load it.
     import tomllib
-    from importlib import resources
 
     text = (resources.files("wwc_standard") / "crosswalks" / f"{earlier}-{later}.toml").read_text(
         "utf-8"
@@ -273,8 +275,6 @@ def _by_id_links(source: Standard, target: Standard) -> tuple[Link, ...]:
 
 
 def _is_shipped(revision: Standard) -> bool:
-    from wwc_standard.revisions.codec import shipped_standard, shipped_versions
-
     return (
         revision.version in shipped_versions()
         and shipped_standard(revision.version).fingerprint == revision.fingerprint
@@ -283,8 +283,6 @@ def _is_shipped(revision: Standard) -> bool:
 
 def _base(revision: Standard) -> str:
     """The shipped revision that ``revision`` is, or extends."""
-    from wwc_standard.revisions.codec import shipped_versions
-
     if _is_shipped(revision):
         return revision.version
     if revision.extends is not None and revision.extends in shipped_versions():
@@ -306,8 +304,6 @@ def _base(revision: Standard) -> str:
 
 
 def _shipped_step(earlier: str, later: str) -> tuple[Link, ...]:
-    from wwc_standard.revisions.codec import shipped_standard
-
     if (earlier, later) in crosswalk_pairs():
         return crosswalk(earlier, later).links
     source, target = shipped_standard(earlier), shipped_standard(later)
@@ -339,8 +335,6 @@ def route(source: Standard, target: Standard) -> tuple[Step, ...]:
     ...  for s in route(wwc.standard("2020"), wwc.standard("2022"))]
     [('2020', '2021', True), ('2021', '2022', False)]
     """
-    from wwc_standard.revisions.codec import shipped_standard, shipped_versions
-
     if source.fingerprint == target.fingerprint:
         return ()
     start, end = _base(source), _base(target)

@@ -15,9 +15,10 @@ import attrs
 from wwc_standard.errors import NoMigrationPath
 from wwc_standard.i18n.messages import N_, Items, Message, Percent
 from wwc_standard.revisions.model import Standard
+from wwc_standard.revisions.registry import standard
 from wwc_standard.revisions.tiers import Tier
 
-from .crosswalk import Link, changed_fields, route
+from .crosswalks import Link, changed_fields, route
 
 __all__ = ["CriterionChange", "Regrouped", "Renamed", "StandardDiff", "diff"]
 
@@ -307,8 +308,6 @@ class StandardDiff:
 def _revision(value: str | Standard) -> Standard:
     if isinstance(value, Standard):
         return value
-    from wwc_standard.revisions.registry import standard
-
     return standard(value)
 
 

@@ -1,6 +1,6 @@
 """``migrate()``: carry a city's answers from one revision to another, listing every doubt.
 
-Answers follow the crosswalk links step by step (see :mod:`wwc_standard.history.crosswalk`).
+Answers follow the crosswalk links step by step (see :mod:`wwc_standard.history.crosswalks`).
 An answer carried through a read, one-to-one link (or an identical id) is carried silently.
 Every other case is listed in :attr:`Migration.to_confirm` with its reason: carried through an
 inferred link, carried through a lossy one (split, merged, a checklist that does not carry, a
@@ -21,8 +21,9 @@ from wwc_standard.evaluation.assessment import Answer, Assessment, check_against
 from wwc_standard.evaluation.engine import Reason
 from wwc_standard.i18n.messages import N_, Items, Message, Plural
 from wwc_standard.revisions.model import Criterion, Standard
+from wwc_standard.revisions.registry import standard
 
-from .crosswalk import Link, Step, changed_fields, route
+from .crosswalks import Link, Step, changed_fields, route
 
 __all__ = ["Confirmation", "Migration", "migrate"]
 
@@ -130,8 +131,6 @@ class Migration:
 def _revision(value: str | Standard) -> Standard:
     if isinstance(value, Standard):
         return value
-    from wwc_standard.revisions.registry import standard
-
     return standard(value)
 
 

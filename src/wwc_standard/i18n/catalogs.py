@@ -25,6 +25,8 @@ def catalog_path(locale: str, domain: str) -> str:
 
 def load_catalog(locale: str, domain: str) -> gettext.NullTranslations:
     """The compiled catalog of ``domain`` in ``locale``; the identity if none is shipped."""
+    # Babel's catalog machinery on first use of a translated locale: it costs start-up time
+    # that English never needs.
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
     from babel.support import Translations

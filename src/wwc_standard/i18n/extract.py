@@ -176,6 +176,7 @@ def _extract(
     texts: Callable[[Mapping[str, Any]], Iterator[tuple[tuple[str | int, ...], str, str]]],
 ) -> Iterator[tuple[int, str | None, str, list[str]]]:
     """The texts ``texts`` finds in the TOML file ``fileobj``, each at its line."""
+    # Imported on first use: extraction runs only under pybabel and the catalog tooling.
     import tomllib
 
     source = fileobj.read().decode(str(options.get("encoding", "utf-8")))

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Protocol, runtime_checkable
 
 from .catalogs import DOMAIN, translations
-from .locales import LOCALES, negotiate
+from .languages import LOCALES, negotiate
 
 __all__ = [
     "N_",
@@ -243,6 +243,7 @@ def _format(value: Any, locale: str) -> str:
     if isinstance(value, int):
         if locale == "en":
             return f"{value:,}"
+        # Babel on first use (start-up time; English needs none).
         from babel.numbers import format_decimal
 
         return format_decimal(value, locale=locale)
@@ -252,14 +253,17 @@ def _format(value: Any, locale: str) -> str:
     if callable(localized):
         return str(localized(locale))
     if isinstance(value, Percent):
+        # Babel on first use (start-up time).
         from babel.numbers import format_percent
 
         return format_percent(value.value, _percent_pattern(locale, value.decimals), locale=locale)
     if isinstance(value, Items):
+        # Babel on first use (start-up time).
         from babel.lists import format_list
 
         return format_list([_format(item, locale) for item in value.values], locale=locale)
     if isinstance(value, datetime.date):
+        # Babel on first use (start-up time).
         from babel.dates import format_date
 
         return format_date(value, format="long", locale=locale)
@@ -270,6 +274,7 @@ def _format(value: Any, locale: str) -> str:
 def _percent_pattern(locale: str, decimals: int = 1) -> str:
     # The locale's own percent pattern (its sign, its spacing: "62,8\xa0%" in Spanish and
     # French), with one decimal by default so that 62.8% and 63.0% are never shown alike.
+    # Babel on first use (start-up time).
     from babel import Locale
 
     pattern = str(Locale.parse(locale).percent_formats[None].pattern)

@@ -28,11 +28,14 @@ from __future__ import annotations
 import functools
 import math
 import os
+import types
 from collections.abc import Mapping
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from wwc_standard._suggest import did_you_mean
 from wwc_standard.errors import Problem, WWCError, _listing
 from wwc_standard.i18n.messages import N_, Message, Plural, Text
 
@@ -94,8 +97,6 @@ def unit_value(unit: str) -> _Unit:
 
 
 def _frozen(value: Mapping[str, EffortEstimate]) -> Mapping[str, EffortEstimate]:
-    import types
-
     return types.MappingProxyType(dict(value))
 
 
@@ -166,7 +167,7 @@ class Guidance:
         >>> guidance().with_efforts({"OD3": -1})
         Traceback (most recent call last):
         ...
-        wwc_standard.planning.guidance.InvalidGuidance: 1 problem in the effort guidance:
+        wwc_standard.planning.effort.InvalidGuidance: 1 problem in the effort guidance:
           efforts.OD3: an effort must be a number of person-weeks, at least 0 (or inf); ...
         """
         problems = []
@@ -201,8 +202,6 @@ class Guidance:
         Entries of the shipped data for criteria a revision does not have are not problems
         (the data serves every shipped revision); overrides must name real criteria.
         """
-        from wwc_standard._suggest import did_you_mean
-
         ids = [criterion.id for criterion in standard.criteria]
         problems = []
         for key, estimate in self.criteria.items():
@@ -253,8 +252,8 @@ def resolve_guidance(given: Guidance | Mapping[str, float] | None, standard: Sta
 @functools.cache
 def guidance() -> Guidance:
     """The effort guidance shipped with the package (read on first use, then cached)."""
+    # The TOML parser on first use: start-up does not load it.
     import tomllib
-    from importlib import resources
 
     text = (resources.files("wwc_standard") / "guidance" / "effort.toml").read_text("utf-8")
     return _build(tomllib.loads(text), "guidance/effort.toml", GUIDANCE_DOMAIN)
@@ -263,6 +262,7 @@ def guidance() -> Guidance:
 def load_guidance(path: str | os.PathLike[str]) -> Guidance:
     """Effort guidance of your own, from a TOML file in the layout of the shipped
     ``guidance/effort.toml``; raise :class:`InvalidGuidance` listing every problem."""
+    # The TOML parser on first use: start-up does not load it.
     import tomllib
 
     try:

@@ -1,6 +1,6 @@
 """``path_to()``: the cheapest set of criteria whose completion reaches a tier.
 
-The effort model (advice, from :mod:`wwc_standard.planning.guidance`), for a criterion not met:
+The effort model (advice, from :mod:`wwc_standard.planning.effort`), for a criterion not met:
 
 - not answered, unknown or unmet: its whole effort;
 - with a checklist short of its quota (or undecided, or not answered): its effort in proportion
@@ -33,7 +33,7 @@ from wwc_standard.evaluation.engine import Evaluation, Reason, Status, _requirem
 from wwc_standard.i18n.messages import Items, Localizable, Message, Plural
 from wwc_standard.revisions.tiers import Tier
 
-from .guidance import Guidance, resolve_guidance, unit_value
+from .effort import Guidance, resolve_guidance, unit_value
 from .whatif import items_to_meet, tier_value, what_if
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ class Weeks:
         """The amount with at most one decimal."""
         if locale == "en":
             return f"{self.value:,.1f}".removesuffix(".0")
+        # Babel on first use (start-up time; English needs none).
         from babel.numbers import format_decimal
 
         return str(format_decimal(round(self.value, 1), "#,##0.#", locale=locale))

@@ -15,7 +15,7 @@ How the order is built (each rule breaks the ties of the one before):
 Steps are then scheduled one after another against the capacity: a step belongs to the first
 horizon by whose end the work up to and including it fits. Whatever does not fit in 12 months,
 and every criterion whose effort is given as ``math.inf``, goes to ``later``. Efforts and the
-capacity are advice (:mod:`wwc_standard.planning.guidance`); they never change a tier.
+capacity are advice (:mod:`wwc_standard.planning.effort`); they never change a tier.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from wwc_standard.evaluation.engine import Evaluation, Reason, Status
 from wwc_standard.i18n.messages import Items, Localizable, Message, Plural
 from wwc_standard.revisions.tiers import Tier
 
-from .guidance import Guidance, resolve_guidance, unit_value
+from .effort import Guidance, resolve_guidance, unit_value
 from .path import Weeks, Work, certification_notes, cheapest, prerequisite_order, work_for
 from .whatif import tier_value
 

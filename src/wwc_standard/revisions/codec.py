@@ -1,16 +1,15 @@
-"""From revision data (TOML or a mapping) to a validated :class:`~wwc_standard.Standard`.
+"""The revision-file schema as a cattrs converter: data to model objects and back.
 
-Three steps, each reporting every problem it finds with the path where it is:
+Structuring refuses what the schema does not say: unknown keys and wrong types are
+:class:`~wwc_standard.Problem` values with the path where they are, never a raw cattrs error,
+and a value is never coerced (``2024`` is not the string ``"2024"``, ``"DM1"`` is not a list).
+Unstructuring gives the canonical form that :meth:`Standard.to_dict` returns and the
+fingerprint hashes, so what it leaves out (fields at their default) is part of every
+published fingerprint.
 
-1. resolve ``extends``: a revision that changes only cycle rules names the revision it extends
-   and replaces only the top-level tables that changed;
-2. structure the data into the model with a private cattrs converter (unknown keys and wrong
-   types are problems, never a raw cattrs error);
-3. check the standard's own rules: unique ids, prerequisites that exist and form no cycle,
-   quotas within their checklists, bands that cover 0..N with no gap or overlap, sources that
-   exist, known country codes.
-
-cattrs is imported here and only here, on the first load, so ``import wwc_standard`` stays fast.
+The model is imported for type checking only: it imports this module for
+:meth:`Standard.to_dict`, and the class to structure into is passed in. cattrs is imported
+here and only here, on the first load, so ``import wwc_standard`` stays fast.
 """
 
 from __future__ import annotations
@@ -18,34 +17,23 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from wwc_standard.errors import InvalidStandard, Problem, WWCError
+from wwc_standard.errors import InvalidStandard, Problem
 from wwc_standard.i18n.messages import Message
 
-from .countries import ISO_3166_ALPHA_2
-from .model import Standard
 from .tiers import AnyTierRule, rule_classes
 
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = [
-    "build_standard",
-    "problems_of",
-    "shipped_standard",
-    "shipped_versions",
-    "unstructure_standard",
-]
+    from .model import Standard
+
+__all__ = ["SCHEMA", "structure_standard", "unstructure_standard"]
 
 #: The version of the revision-file schema this library reads and writes.
 SCHEMA = 1
-#: Top-level keys a revision does not take over from the revision it extends.
-_NOT_INHERITED = frozenset({"extends", "changes", "notes"})
-_VERSION_FILE = re.compile(r"^(\d{4})\.toml$")
 
 
 # -- the converter -------------------------------------------------------------------------
@@ -61,6 +49,8 @@ class _Refused(TypeError, ValueError):
 
 @functools.cache
 def _converter() -> cattrs.Converter:
+    # cattrs is imported when the first revision is read, not at start-up: it is the largest
+    # import of the package, and an app may never read a revision (evaluate_many reuses one).
     import cattrs
 
     # Fields at their default are left out of the canonical form, so a field added to the
@@ -147,6 +137,7 @@ def _register_rule(
     converter: cattrs.Converter, kind: str, rule_class: type[Any], known: str
 ) -> None:
     """Tier rules are tagged unions: the ``kind`` key names the class of the rule."""
+    # cattrs on first use, as in _converter().
     from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
     structure_fields = make_dict_structure_fn(rule_class, converter, _cattrs_forbid_extra_keys=True)
@@ -181,11 +172,25 @@ def unstructure_standard(standard: Standard) -> dict[str, Any]:
     return data
 
 
+def structure_standard(data: Mapping[str, Any], into: type[Standard], *, origin: str) -> Standard:
+    """``data`` (``extends`` resolved, ``schema`` removed) as an ``into``, not yet validated.
+
+    Raises :class:`~wwc_standard.InvalidStandard` listing every key and value that does not
+    fit the schema.
+    """
+    try:
+        return _converter().structure(data, into)
+    except Exception as error:  # cattrs gathers every field's error into one exception group
+        raise InvalidStandard(_structure_problems(error), origin=origin) from None
+
+
 def _structure_problems(error: BaseException) -> list[Problem]:
+    # cattrs on first use, as in _converter().
     import cattrs
 
     if not isinstance(error, cattrs.BaseValidationError):
         return [Problem(path="", code="invalid-revision", message=str(error))]
+    # cattrs on first use, as in _converter().
     from cattrs.v import format_exception
 
     # transform_error() words every error as a string; our own messages travel beside it, and
@@ -234,358 +239,3 @@ def _structure_problems(error: BaseException) -> list[Problem]:
         else:
             problems.append(Problem(path=path, code="wrong-type", message=message))
     return problems
-
-
-# -- extends --------------------------------------------------------------------------------
-
-
-def _resolve(
-    raw: Mapping[str, Any], lookup: Callable[[str], Mapping[str, Any]], seen: tuple[str, ...]
-) -> tuple[dict[str, Any], list[Problem]]:
-    parent_version = raw.get("extends")
-    if parent_version is None:
-        return dict(raw), []
-    if not isinstance(parent_version, str):
-        return dict(raw), [
-            Problem.of("extends", "wrong-type", Message("extends must be a version string"))
-        ]
-    if parent_version in seen:
-        chain = " -> ".join((*seen, parent_version))
-        return dict(raw), [
-            Problem.of(
-                "extends",
-                "extends-cycle",
-                Message("revisions extend in a cycle: {chain}", chain=chain),
-            )
-        ]
-    try:
-        parent_raw = lookup(parent_version)
-    except LookupError as error:
-        if isinstance(error, WWCError) and error.problems:
-            return dict(raw), [attrs.evolve(error.problems[0], path="extends")]
-        return dict(raw), [Problem(path="extends", code="unknown-standard", message=str(error))]
-    parent, problems = _resolve(parent_raw, lookup, (*seen, parent_version))
-    merged = {key: value for key, value in parent.items() if key not in _NOT_INHERITED}
-    merged.update(raw)
-    merged["sources"] = _merge_sources(parent.get("sources", []), raw.get("sources", []))
-    from .files import apply_amendments
-
-    problems.extend(apply_amendments(merged))
-    if not raw.get("changes"):
-        problems.append(
-            Problem.of(
-                "changes",
-                "missing-changes",
-                Message(
-                    "a revision that extends {version} must say what changed",
-                    version=parent_version,
-                ),
-                hint=Message('add changes = ["..."], one sentence per change'),
-            )
-        )
-    return merged, problems
-
-
-def _merge_sources(parent: object, child: object) -> object:
-    if not (isinstance(parent, list) and isinstance(child, list)):
-        return child  # the structuring step reports the wrong type
-    keys = {s.get("key") for s in child if isinstance(s, Mapping)}
-    inherited = [s for s in parent if isinstance(s, Mapping) and s.get("key") not in keys]
-    return [*inherited, *child]
-
-
-# -- the standard's own rules ---------------------------------------------------------------
-
-
-def _duplicate_ids(values: Sequence[str], path: str, what: Message) -> Iterator[Problem]:
-    """A problem for every repeat of an id; ``path`` has an ``{index}`` to fill in."""
-    seen: set[str] = set()
-    for index, value in enumerate(values):
-        if value in seen:
-            yield Problem.of(
-                path.format(index=index),
-                "duplicate-id",
-                Message("{what} '{value}' is listed twice", what=what, value=value),
-            )
-        seen.add(value)
-
-
-def _cycle(graph: Mapping[str, Sequence[str]]) -> list[str] | None:
-    """One cycle of the prerequisite graph as a path that returns to its start, if any."""
-    state: dict[str, int] = {}  # 1 on the stack, 2 done
-
-    def visit(node: str, stack: list[str]) -> list[str] | None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in graph.get(node, ()):
-            if state.get(nxt) == 1:
-                return [*stack[stack.index(nxt) :], nxt]
-            if nxt in graph and nxt not in state:
-                found = visit(nxt, stack)
-                if found:
-                    return found
-        stack.pop()
-        state[node] = 2
-        return None
-
-    for node in graph:
-        if node not in state:
-            found = visit(node, [])
-            if found:
-                return found
-    return None
-
-
-def problems_of(standard: Standard) -> Iterator[Problem]:
-    """Every way ``standard`` breaks the rules a revision must follow."""
-    source_keys = [source.key for source in standard.sources]
-    yield from _duplicate_ids(source_keys, "sources[{index}].key", Message("source"))
-
-    def cited(path: str, sources: Sequence[str]) -> Iterator[Problem]:
-        for i, key in enumerate(sources):
-            if key not in source_keys:
-                yield Problem.of(
-                    f"{path}.provenance.sources[{i}]" if path else f"provenance.sources[{i}]",
-                    "unknown-source",
-                    Message("source '{key}' is not among the revision's sources", key=key),
-                    hint=Message("add it under [[sources]] or fix the key"),
-                )
-
-    yield from cited("", standard.provenance.sources)
-    yield from cited("in_force", standard.in_force.provenance.sources)
-    yield from cited("tier_rule", standard.tier_rule.provenance.sources)
-    working_across = getattr(standard.tier_rule, "working_across", None)
-    if working_across is not None and working_across.provenance is not None:
-        yield from cited("tier_rule.working_across", working_across.provenance.sources)
-    yield from cited("eligibility", standard.eligibility.provenance.sources)
-    if standard.extends is None and standard.changes:
-        yield Problem.of(
-            "changes",
-            "changes-without-extends",
-            Message("changes are listed but the revision extends nothing"),
-        )
-
-    codes = [area.code for area in standard.practice_areas]
-    yield from _duplicate_ids(codes, "practice_areas[{index}].code", Message("practice area"))
-    for index, area in enumerate(standard.practice_areas):
-        yield from cited(f"practice_areas[{index}]", area.provenance.sources)
-
-    ids = [criterion.id for criterion in standard.criteria]
-    yield from _duplicate_ids(ids, "criteria[{index}].id", Message("criterion"))
-    known = set(ids)
-    for index, criterion in enumerate(standard.criteria):
-        path = f"criteria[{index}]"
-        yield from cited(path, criterion.provenance.sources)
-        if criterion.practice_area not in codes:
-            from wwc_standard._suggest import did_you_mean
-
-            yield Problem.of(
-                f"{path}.practice_area",
-                "unknown-practice-area",
-                Message(
-                    "{criterion} names practice area '{area}', which the revision does not list",
-                    criterion=criterion.id,
-                    area=criterion.practice_area,
-                ),
-                hint=did_you_mean(criterion.practice_area, codes),
-            )
-        for i, prerequisite in enumerate(criterion.prerequisites):
-            if prerequisite == criterion.id:
-                yield Problem.of(
-                    f"{path}.prerequisites[{i}]",
-                    "prerequisite-cycle",
-                    Message("{criterion} cannot be its own prerequisite", criterion=criterion.id),
-                )
-            elif prerequisite not in known:
-                from wwc_standard._suggest import did_you_mean
-
-                yield Problem.of(
-                    f"{path}.prerequisites[{i}]",
-                    "unknown-prerequisite",
-                    Message(
-                        "{prerequisite} is not a criterion of this revision",
-                        prerequisite=prerequisite,
-                    ),
-                    hint=did_you_mean(prerequisite, known),
-                )
-        checklist = criterion.checklist
-        if checklist is not None:
-            yield from cited(f"{path}.checklist", checklist.provenance.sources)
-            yield from _duplicate_ids(
-                checklist.item_ids,
-                path + ".checklist.items[{index}].id",
-                Message("{criterion} checklist item", criterion=criterion.id),
-            )
-            for i, item in enumerate(checklist.items):
-                if item.provenance is not None:
-                    yield from cited(f"{path}.checklist.items[{i}]", item.provenance.sources)
-            if not 1 <= checklist.required <= len(checklist.items):
-                yield Problem.of(
-                    f"{path}.checklist.required",
-                    "quota-out-of-range",
-                    Message(
-                        "{criterion} requires {required} of {total} checklist items",
-                        criterion=criterion.id,
-                        required=checklist.required,
-                        total=len(checklist.items),
-                    ),
-                    hint=Message(
-                        "the quota must be between 1 and {total}", total=len(checklist.items)
-                    ),
-                )
-    graph = {c.id: [p for p in c.prerequisites if p != c.id] for c in standard.criteria}
-    cycle = _cycle(graph)
-    if cycle:
-        yield Problem.of(
-            f"criteria[{ids.index(cycle[0])}].prerequisites",
-            "prerequisite-cycle",
-            Message("prerequisites form a cycle: {cycle}", cycle=" -> ".join(cycle)),
-            hint=Message("a criterion cannot, through other criteria, be its own prerequisite"),
-        )
-
-    if len(standard.criteria) > standard.criteria_count:
-        yield Problem.of(
-            "criteria_count",
-            "criteria-count",
-            Message(
-                "the revision lists {listed} criteria but declares {declared}",
-                listed=len(standard.criteria),
-                declared=standard.criteria_count,
-            ),
-        )
-    for path, code, message in standard.tier_rule.problems(
-        standard.criteria, standard.criteria_count
-    ):
-        if isinstance(message, Message):
-            yield Problem.of(path, code, message)
-        else:
-            yield Problem(path=path, code=code, message=message)
-
-    eligibility = standard.eligibility
-    if eligibility.population_floor < 0:
-        yield Problem.of(
-            "eligibility.population_floor",
-            "negative-population",
-            Message("the population floor cannot be negative"),
-        )
-    for index, country in enumerate(eligibility.countries):
-        if country not in ISO_3166_ALPHA_2:
-            yield Problem.of(
-                f"eligibility.countries[{index}]",
-                "unknown-country",
-                Message("'{country}' is not an ISO 3166-1 alpha-2 code", country=country),
-            )
-    if list(eligibility.countries) != sorted(set(eligibility.countries)):
-        yield Problem.of(
-            "eligibility.countries",
-            "unsorted-countries",
-            Message("list each country once, in alphabetical order"),
-            hint=Message("sort the codes so the fingerprint does not depend on their order"),
-        )
-
-    yield from _duplicate_ids(
-        [r.id for r in standard.requirements], "requirements[{index}].id", Message("requirement")
-    )
-    for index, requirement in enumerate(standard.requirements):
-        yield from cited(f"requirements[{index}]", requirement.provenance.sources)
-
-
-# -- building -------------------------------------------------------------------------------
-
-
-def _non_string_keys(data: object, path: str) -> Iterator[Problem]:
-    """Keys that are not strings, anywhere: TOML and JSON cannot have them, dicts can."""
-    if isinstance(data, Mapping):
-        for key, value in data.items():
-            where = f"{path}.{key}" if path else str(key)
-            if not isinstance(key, str):
-                yield Problem.of(
-                    where,
-                    "wrong-type",
-                    Message(
-                        "keys must be strings, found {type} {key}",
-                        type=type(key).__name__,
-                        key=repr(key),
-                    ),
-                )
-            else:
-                yield from _non_string_keys(value, where)
-    elif isinstance(data, list | tuple):
-        for index, value in enumerate(data):
-            yield from _non_string_keys(value, f"{path}[{index}]")
-
-
-def build_standard(
-    data: Mapping[str, Any],
-    *,
-    origin: str,
-    lookup: Callable[[str], Mapping[str, Any]] | None = None,
-) -> Standard:
-    """Resolve, structure and validate revision data; raise InvalidStandard with every problem."""
-    if not isinstance(data, Mapping):
-        raise InvalidStandard(
-            [Problem.of("", "wrong-type", Message("a revision must be a table (a mapping)"))],
-            origin=origin,
-        )
-    bad_keys = list(_non_string_keys(data, ""))
-    if bad_keys:
-        raise InvalidStandard(bad_keys, origin=origin)
-    merged, problems = _resolve(data, lookup or shipped_raw, (str(data.get("version")),))
-    schema = merged.pop("schema", SCHEMA)
-    if schema != SCHEMA:
-        problems.append(
-            Problem.of(
-                "schema",
-                "unsupported-schema",
-                Message(
-                    "revision-file schema {schema} is not supported; this library reads "
-                    "{supported}",
-                    schema=repr(schema),
-                    supported=str(SCHEMA),
-                ),
-                hint=Message("upgrade wwc-standard, or write the file in schema 1"),
-            )
-        )
-    if problems:
-        raise InvalidStandard(problems, origin=origin)
-    try:
-        standard = _converter().structure(merged, Standard)
-    except Exception as error:  # cattrs gathers every field's error into one exception group
-        raise InvalidStandard(_structure_problems(error), origin=origin) from None
-    problems = list(problems_of(standard))
-    if problems:
-        raise InvalidStandard(problems, origin=origin)
-    from .texts import attach_domains, revision_domains
-
-    # Which catalogs translate its texts: no part of its content, and no catalog is read here.
-    attach_domains(standard, revision_domains(data, lookup or shipped_raw))
-    return standard
-
-
-def shipped_versions() -> tuple[str, ...]:
-    """The versions of the revision files shipped in the package, oldest first."""
-    from importlib import resources
-
-    folder = resources.files("wwc_standard") / "standards"
-    found = (_VERSION_FILE.match(entry.name) for entry in folder.iterdir())
-    return tuple(sorted(match.group(1) for match in found if match))
-
-
-@functools.cache
-def shipped_raw(version: str) -> Mapping[str, Any]:
-    """The parsed TOML of a shipped revision file."""
-    import tomllib
-    from importlib import resources
-
-    if version not in shipped_versions():
-        from wwc_standard.errors import UnknownStandard
-
-        raise UnknownStandard(version, available=shipped_versions())
-    text = (resources.files("wwc_standard") / "standards" / f"{version}.toml").read_text("utf-8")
-    return tomllib.loads(text)
-
-
-@functools.cache
-def shipped_standard(version: str) -> Standard:
-    """The shipped revision ``version``, built and validated once per process."""
-    return build_standard(shipped_raw(version), origin=f"{version} (shipped)")

@@ -1,16 +1,10 @@
-"""Revision files of your own: :func:`load_standard`, and amending the criteria of a parent.
+"""Revision files of your own: reading one (TOML or JSON), and :func:`load_standard`.
 
-A revision file that ``extends`` another replaces each top-level key it gives. Two more keys let
-it change single criteria without repeating the whole list, which is how a city that holds the
-official 2018 list, or the 2022 rubric with its checklists, completes or refines a revision:
-
-- ``[[amend_criteria]]``: each table has an ``id``. When the parent has a criterion with that
-  id, the keys given replace that criterion's keys and the others are kept (so ``id`` and
-  ``checklist`` alone add a checklist). A new id adds a criterion, which must then give every
-  required key; it is placed after the last criterion of its practice area.
-- ``remove_criteria = ["SE4"]``: removes criteria of the parent, explicitly.
-
-Removal is applied first, then the amendments, in file order.
+A user's file has the schema of the shipped revision files. It may ``extends`` a shipped
+revision and change single criteria with ``[[amend_criteria]]`` and ``remove_criteria``; how
+those keys work is :mod:`wwc_standard.revisions.inheritance`. It is built and validated like a
+shipped revision (:mod:`wwc_standard.revisions.build`); what is particular to a file is only
+reading it, and naming it in every problem.
 """
 
 from __future__ import annotations
@@ -18,134 +12,16 @@ from __future__ import annotations
 import json
 import os
 import tomllib
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from wwc_standard.errors import InvalidStandard, Problem
 from wwc_standard.i18n.messages import Message
 
+from .build import build_standard
 from .model import Standard
 
-__all__ = ["apply_amendments", "load_standard", "read_revision_data"]
-
-#: Keys a new criterion must give in ``[[amend_criteria]]``.
-_REQUIRED = ("id", "name", "practice_area", "description", "provenance")
-
-
-def apply_amendments(merged: dict[str, Any]) -> list[Problem]:
-    """Apply ``remove_criteria`` and ``amend_criteria`` of ``merged`` to its ``criteria``.
-
-    ``merged`` is a revision's data after its parent's keys were taken over; the two keys are
-    removed from it. Returns every problem found (the criteria are left as they can be).
-    """
-    problems: list[Problem] = []
-    removals = merged.pop("remove_criteria", None)
-    amendments = merged.pop("amend_criteria", None)
-    if removals is None and amendments is None:
-        return problems
-    criteria = merged.get("criteria")
-    if not isinstance(criteria, list):
-        return problems  # the structuring step reports a criteria key of the wrong type
-    current: list[Any] = list(criteria)
-
-    def index_of(criterion_id: object) -> int | None:
-        for i, item in enumerate(current):
-            if isinstance(item, Mapping) and item.get("id") == criterion_id:
-                return i
-        return None
-
-    if removals is not None:
-        if not isinstance(removals, list):
-            problems.append(
-                Problem.of(
-                    "remove_criteria",
-                    "wrong-type",
-                    Message("remove_criteria must be a list of criterion ids"),
-                )
-            )
-        else:
-            for i, criterion_id in enumerate(removals):
-                at = index_of(criterion_id)
-                if at is None:
-                    problems.append(
-                        Problem.of(
-                            f"remove_criteria[{i}]",
-                            "unknown-criterion",
-                            Message(
-                                "{id} is not a criterion of the revision this one extends",
-                                id=str(criterion_id),
-                            ),
-                        )
-                    )
-                else:
-                    del current[at]
-    if amendments is not None:
-        if not isinstance(amendments, list):
-            problems.append(
-                Problem.of(
-                    "amend_criteria",
-                    "wrong-type",
-                    Message("amend_criteria must be an array of tables"),
-                )
-            )
-            amendments = []
-        seen: set[str] = set()
-        for i, amendment in enumerate(amendments):
-            path = f"amend_criteria[{i}]"
-            if not isinstance(amendment, Mapping) or not isinstance(amendment.get("id"), str):
-                problems.append(
-                    Problem.of(
-                        path,
-                        "missing-field",
-                        Message("each amendment is a table with the id of a criterion"),
-                        hint=Message('add id = "DG1"'),
-                    )
-                )
-                continue
-            criterion_id = amendment["id"]
-            if criterion_id in seen:
-                problems.append(
-                    Problem.of(
-                        f"{path}.id",
-                        "duplicate-id",
-                        Message("{id} is amended twice", id=criterion_id),
-                        hint=Message("give all its changes in one table"),
-                    )
-                )
-                continue
-            seen.add(criterion_id)
-            at = index_of(criterion_id)
-            if at is not None:
-                current[at] = {**current[at], **amendment}
-                continue
-            missing = [key for key in _REQUIRED if key not in amendment]
-            for key in missing:
-                problems.append(
-                    Problem.of(
-                        f"{path}.{key}",
-                        "missing-field",
-                        Message(
-                            "{id} is a new criterion, so it needs {key}",
-                            id=criterion_id,
-                            key=key,
-                        ),
-                    )
-                )
-            if missing:
-                continue
-            area = amendment.get("practice_area")
-            last = max(
-                (
-                    i
-                    for i, item in enumerate(current)
-                    if isinstance(item, Mapping) and item.get("practice_area") == area
-                ),
-                default=len(current) - 1,
-            )
-            current.insert(last + 1, dict(amendment))
-    merged["criteria"] = current
-    return problems
+__all__ = ["load_standard", "read_revision_data"]
 
 
 def read_revision_data(path: str | os.PathLike[str]) -> Any:
@@ -231,6 +107,4 @@ def load_standard(path: str | os.PathLike[str]) -> Standard:
     wwc_standard.errors.InvalidStandard: 1 problem in revision .../missing.toml:
       cannot read .../missing.toml: No such file or directory [unreadable-file] (check ...)
     """
-    from .codec import build_standard
-
-    return build_standard(read_revision_data(path), origin=os.fspath(path))
+    return build_standard(read_revision_data(path), origin=os.fspath(path), into=Standard)

@@ -1,26 +1,36 @@
 """The standard as typed, frozen values: a revision, its practice areas and its criteria.
 
 Everything here is immutable data. A :class:`Standard` is built from a revision file by
-:mod:`wwc_standard.revisions.codec`, which also validates it; the objects can be built by hand
+:mod:`wwc_standard.revisions.build`, which also validates it; the objects can be built by hand
 too (tests do), and :meth:`Standard.validate` checks them the same way.
+
+:meth:`Standard.validate`, :meth:`Standard.to_dict` and :meth:`Standard.from_dict` delegate to
+the modules that do the work (validation, codec, build). Those modules import this one for
+type checking only, and are given the class they build, so that the model can import them
+without an import cycle.
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
+import json
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from wwc_standard._suggest import did_you_mean
+
+from .build import build_standard
+from .codec import unstructure_standard
 from .provenance import Provenance, Source
+from .texts import RevisionText, text_in
 from .tiers import AnyTierRule
+from .validation import problems_of
 
 if TYPE_CHECKING:
     from wwc_standard.errors import Problem
-
-    from .texts import RevisionText
 
 __all__ = [
     "Checklist",
@@ -58,8 +68,6 @@ class PracticeArea:
         >>> area.title(), area.title("es"), area.title("pt_BR"), area.title("fr_CA")
         ('Open Data', 'Datos abiertos', 'Dados abertos', 'Données ouvertes')
         """
-        from .texts import text_in
-
         return text_in(self.name, self._domains, locale)
 
     localized = title
@@ -80,8 +88,6 @@ class ChecklistItem:
 
     def title(self, locale: str = "en") -> str:
         """What the item asks, in ``locale`` (translations are the package's own, unofficial)."""
-        from .texts import text_in
-
         return text_in(self.text, self._domains, locale)
 
     localized = title
@@ -155,8 +161,6 @@ class Criterion:
         >>> crit.title("fr_CA")
         'Portail de données ouvertes'
         """
-        from .texts import text_in
-
         return text_in(self.name, self._domains, locale)
 
     def describe(self, locale: str = "en") -> str:
@@ -166,8 +170,6 @@ class Criterion:
         >>> wwc_standard.standard("2024")["OD3"].describe("es")
         'Los datos abiertos se publican en un único lugar público y central en línea.'
         """
-        from .texts import text_in
-
         return text_in(self.description, self._domains, locale)
 
     localized = title
@@ -205,8 +207,6 @@ class Eligibility:
         >>> wwc_standard.standard("2024").eligibility.region_in("fr")
         'Amérique du Nord, Amérique centrale et Amérique du Sud'
         """
-        from .texts import text_in
-
         return text_in(self.region, self._domains, locale)
 
 
@@ -234,14 +234,10 @@ class Requirement:
         >>> wwc_standard.standard("2024").requirements[0].title("pt_BR")
         'Requisito de resultados'
         """
-        from .texts import text_in
-
         return text_in(self.name, self._domains, locale)
 
     def describe(self, locale: str = "en") -> str:
         """What the requirement asks, in ``locale``."""
-        from .texts import text_in
-
         return text_in(self.description, self._domains, locale)
 
     localized = title
@@ -313,8 +309,6 @@ class Standard:
         >>> wwc_standard.standard("2024").localized("es")
         'Estándar de la Certificación What Works Cities, versión 3.0 (ciclo 2024)'
         """
-        from .texts import text_in
-
         return text_in(self.title, self._domains, locale)
 
     def text(self, english: str) -> RevisionText:
@@ -328,8 +322,6 @@ class Standard:
         >>> std.text("A note of my own").localized("pt_BR")
         'A note of my own'
         """
-        from .texts import RevisionText
-
         return RevisionText(english, self._domains)
 
     @functools.cached_property
@@ -348,6 +340,12 @@ class Standard:
     def _plan(self) -> tuple[tuple[int, tuple[int, ...]], ...]:
         # (index, indices of its prerequisites) in prerequisite order: the one pass that
         # evaluate() makes. Validation guarantees the graph has no cycle.
+        # Placed depth first, not by graphlib.TopologicalSorter (validation uses graphlib to
+        # find cycles): graphlib orders breadth first, every criterion without a pending
+        # prerequisite before any it unlocks, so a criterion with a prerequisite would leave
+        # its published place and results would list criteria in another order; and it
+        # refuses a graph with a cycle, which a revision assembled by hand and not validated
+        # may have, and which evaluate() accepts.
         index = {criterion.id: i for i, criterion in enumerate(self.criteria)}
         placed: list[int] = []
         seen: set[int] = set()
@@ -413,8 +411,6 @@ class Standard:
                 raise KeyError(
                     f"criterion ids are strings such as 'DM1', not {criterion_id!r}"
                 ) from None
-            from wwc_standard._suggest import did_you_mean
-
             hint = did_you_mean(criterion_id, self._by_id)
             raise KeyError(
                 f"revision {self.version} has no criterion {criterion_id!r}"
@@ -464,8 +460,6 @@ class Standard:
         Shipped and loaded revisions are validated when they are built; call this on a
         revision assembled by hand.
         """
-        from .codec import problems_of
-
         return tuple(problems_of(self))
 
     def to_dict(self) -> dict[str, Any]:
@@ -473,8 +467,6 @@ class Standard:
 
         ``Standard.from_dict(std.to_dict()) == std`` for every valid revision.
         """
-        from .codec import unstructure_standard
-
         return unstructure_standard(self)
 
     @classmethod
@@ -484,9 +476,7 @@ class Standard:
         Raises :class:`~wwc_standard.InvalidStandard` listing every problem found.
         A revision that ``extends`` another is resolved against the shipped revisions.
         """
-        from .codec import build_standard
-
-        return build_standard(data, origin="<dict>")
+        return build_standard(data, origin="<dict>", into=Standard)
 
 
 def content_fingerprint(data: Any) -> str:
@@ -499,8 +489,8 @@ def content_fingerprint(data: Any) -> str:
     >>> content_fingerprint({"a": 1, "b": 2}) == content_fingerprint({"b": 2, "a": 1})
     True
     """
+    # hashlib on first use: it loads OpenSSL, which start-up does not need.
     import hashlib
-    import json
 
     canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()

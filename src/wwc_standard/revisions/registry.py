@@ -3,19 +3,24 @@
 Revisions are shipped side by side, like time-zone data: a caller names the revision a
 certification used, or the date it happened on, and always gets the same content back, checkable
 by its fingerprint.
+
+The files themselves are read by :mod:`wwc_standard.revisions.shipped`; each revision is built
+from its file here, once per process.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 
 from wwc_standard.errors import UnknownStandard
 from wwc_standard.i18n.messages import Message
 
-from .codec import shipped_standard, shipped_versions
+from .build import build_standard
 from .model import Standard
+from .shipped import shipped_raw, shipped_versions
 
-__all__ = ["standard", "standards"]
+__all__ = ["shipped_standard", "standard", "standards"]
 
 
 def standards() -> tuple[str, ...]:
@@ -83,3 +88,9 @@ def standard(version: str | None = None, *, on: datetime.date | None = None) -> 
     if version not in available:
         raise UnknownStandard(version, available=available)
     return shipped_standard(version)
+
+
+@functools.cache
+def shipped_standard(version: str) -> Standard:
+    """The shipped revision ``version``, built and validated once per process."""
+    return build_standard(shipped_raw(version), origin=f"{version} (shipped)", into=Standard)

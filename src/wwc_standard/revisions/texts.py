@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from wwc_standard.i18n.catalogs import translations
-from wwc_standard.i18n.locales import LOCALES, negotiate
+from wwc_standard.i18n.languages import LOCALES, negotiate
 
 if TYPE_CHECKING:
     from .model import Standard

@@ -1,0 +1,44 @@
+"""How a package of wwc-standard exports names that live in its modules, imported on first use.
+
+Each subpackage (and the package itself) names its public family in a table, name to module.
+Nothing is imported when the package is: a name's module is imported the first time the name
+is read (PEP 562), which keeps ``import wwc_standard`` as cheap as the names an app uses, and
+lets a package list names of a layer above without importing that layer.
+
+>>> import wwc_standard.planning as planning
+>>> "roadmap" in dir(planning), planning.roadmap.__name__
+(True, 'roadmap')
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable, Mapping
+
+__all__ = ["lazy_exports"]
+
+
+def lazy_exports(
+    package: str, table: Mapping[str, str], shown: list[str]
+) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
+    """The ``__getattr__`` and ``__dir__`` of ``package``, for the names of ``table``.
+
+    ``table`` maps each name to the module that defines it, relative to ``package``
+    (``".engine"``) or absolute (``"wwc_standard.history.diffs"``). ``shown`` is what ``dir()``
+    lists: the package's ``__all__``. A name read once is stored in the package's namespace, so
+    the next read costs a dictionary lookup.
+    """
+
+    def __getattr__(name: str) -> object:
+        module = table.get(name)
+        if module is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module, package), name)
+        setattr(sys.modules[package], name, value)
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted(shown)
+
+    return __getattr__, __dir__

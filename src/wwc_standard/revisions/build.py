@@ -1,0 +1,105 @@
+"""From revision data (TOML or a mapping) to a validated :class:`~wwc_standard.Standard`.
+
+Three steps, each reporting every problem it finds with the path where it is:
+
+1. resolve ``extends`` (:mod:`wwc_standard.revisions.inheritance`): a revision that changes
+   only cycle rules names the revision it extends and replaces only what changed;
+2. structure the data into the model (:mod:`wwc_standard.revisions.codec`): unknown keys and
+   wrong types are problems, never a raw cattrs error;
+3. check the standard's own rules (:mod:`wwc_standard.revisions.validation`).
+
+The shipped revisions (:mod:`wwc_standard.revisions.registry`), the revision files of users
+(:mod:`wwc_standard.revisions.files`) and :meth:`Standard.from_dict` are all built here, so
+they are validated and fingerprinted alike. The model is imported for type checking only: it
+imports this module for :meth:`Standard.from_dict`, and the class to build is passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from wwc_standard.errors import InvalidStandard, Problem
+from wwc_standard.i18n.messages import Message
+
+from .codec import SCHEMA, structure_standard
+from .inheritance import resolve_extends
+from .shipped import shipped_raw
+from .texts import attach_domains, revision_domains
+from .validation import problems_of
+
+if TYPE_CHECKING:
+    from .model import Standard
+
+__all__ = ["build_standard"]
+
+
+def _non_string_keys(data: object, path: str) -> Iterator[Problem]:
+    """Keys that are not strings, anywhere: TOML and JSON cannot have them, dicts can."""
+    if isinstance(data, Mapping):
+        for key, value in data.items():
+            where = f"{path}.{key}" if path else str(key)
+            if not isinstance(key, str):
+                yield Problem.of(
+                    where,
+                    "wrong-type",
+                    Message(
+                        "keys must be strings, found {type} {key}",
+                        type=type(key).__name__,
+                        key=repr(key),
+                    ),
+                )
+            else:
+                yield from _non_string_keys(value, where)
+    elif isinstance(data, list | tuple):
+        for index, value in enumerate(data):
+            yield from _non_string_keys(value, f"{path}[{index}]")
+
+
+def build_standard(
+    data: Mapping[str, Any],
+    *,
+    origin: str,
+    into: type[Standard],
+    lookup: Callable[[str], Mapping[str, Any]] | None = None,
+) -> Standard:
+    """Resolve, structure and validate revision data; raise InvalidStandard with every problem.
+
+    ``into`` is :class:`~wwc_standard.Standard`, given by the caller: the model calls this
+    for :meth:`Standard.from_dict`, so this module cannot import it (see the module's
+    docstring). ``lookup`` gives the data of the revisions ``data`` may extend; the shipped
+    revision files by default. ``origin`` names the data in the problems raised.
+    """
+    if not isinstance(data, Mapping):
+        raise InvalidStandard(
+            [Problem.of("", "wrong-type", Message("a revision must be a table (a mapping)"))],
+            origin=origin,
+        )
+    bad_keys = list(_non_string_keys(data, ""))
+    if bad_keys:
+        raise InvalidStandard(bad_keys, origin=origin)
+    merged, problems = resolve_extends(data, lookup or shipped_raw, (str(data.get("version")),))
+    schema = merged.pop("schema", SCHEMA)
+    if schema != SCHEMA:
+        problems.append(
+            Problem.of(
+                "schema",
+                "unsupported-schema",
+                Message(
+                    "revision-file schema {schema} is not supported; this library reads "
+                    "{supported}",
+                    schema=repr(schema),
+                    supported=str(SCHEMA),
+                ),
+                hint=Message("upgrade wwc-standard, or write the file in schema 1"),
+            )
+        )
+    if problems:
+        raise InvalidStandard(problems, origin=origin)
+    standard = structure_standard(merged, into, origin=origin)
+    problems = list(problems_of(standard))
+    if problems:
+        raise InvalidStandard(problems, origin=origin)
+    # Which catalogs translate its texts: no part of its content, and no catalog is read here.
+    attach_domains(standard, revision_domains(data, lookup or shipped_raw))
+    return standard
