@@ -11,6 +11,7 @@ from __future__ import annotations
 import gettext
 import io
 import string
+import sys
 import tomllib
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import babel
 import pytest
 from babel import Locale
 from babel.messages.catalog import Catalog, Message
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.frontend import parse_keywords
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -255,3 +256,15 @@ def test_extraction_finds_the_library_messages() -> None:
         "{n} more criteria for {tier} ({target} of {possible})",
     ) in plurals  # Plural
     assert "Platinum" in sources  # N_
+
+
+def test_the_old_extractor_path_still_works_for_one_release() -> None:
+    """0.1.0's docs named ``wwc_standard._extract:extract_revision`` in pybabel mappings: it
+    still extracts the same texts until 0.3.0, with a DeprecationWarning."""
+    revision = str(PACKAGE / "standards" / "2022.toml")
+    sys.modules.pop("wwc_standard._extract", None)
+    with pytest.warns(DeprecationWarning, match=r"0\.3\.0"):
+        old = list(extract_from_file("wwc_standard._extract:extract_revision", revision))
+    new = list(extract_from_file("wwc_standard.i18n.extract:extract_revision", revision))
+    assert old == new
+    assert len(new) > 40
