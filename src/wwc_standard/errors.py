@@ -15,12 +15,13 @@ True
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
-from .i18n.messages import Message, Plural, Text, as_optional_text, as_text
+from .i18n.messages import Items, Message, Plural, Text, as_optional_text, as_text
 
 __all__ = [
     "AssessmentError",
@@ -31,6 +32,9 @@ __all__ = [
     "UnknownLocale",
     "UnknownStandard",
     "WWCError",
+    "did_you_mean",
+    "unknown_checklist_item",
+    "unknown_criterion",
 ]
 
 
@@ -332,3 +336,71 @@ class UnknownLocale(WWCError, ValueError):
         return Message(
             "{message} ({hint})", message=first.message(locale), hint=first.hint(locale)
         ).render(locale)
+
+
+# -- problem factories: one wording for each kind of problem that several layers report -------
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> Message | None:
+    """A hint naming the choice closest to ``word``, or ``None`` when nothing is close.
+
+    Case is ignored when matching, so ``dm1`` suggests ``DM1``. The hint is a translatable
+    message whose value is the choice itself, so callers never read it back from English.
+
+    >>> print(did_you_mean("DM99", ["DM1", "DM9", "OD3"]))
+    did you mean DM9?
+    >>> print(did_you_mean("od3", ["DM1", "OD3"]))
+    did you mean OD3?
+    >>> did_you_mean("zzz", ["DM1"]) is None
+    True
+    >>> did_you_mean("DM99", ["DM9"]).render("pt_BR")
+    'você quis dizer DM9?'
+    """
+    by_folded: dict[str, str] = {}
+    for choice in choices:
+        by_folded.setdefault(choice.casefold(), choice)
+    close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
+    if not close:
+        return None
+    return Message("did you mean {choice}?", choice=by_folded[close[0]])
+
+
+def unknown_criterion(path: str, version: str, criterion: object, ids: Iterable[str]) -> Problem:
+    """The problem of a criterion id that revision ``version`` does not have, with the
+    closest of ``ids`` as a hint; every layer reports an unknown criterion with this one.
+
+    >>> print(unknown_criterion("answers.DM99", "2024", "DM99", ["DM1", "DM9"]))
+    answers.DM99: revision 2024 has no criterion 'DM99' [unknown-criterion] (did you mean DM9?)
+    """
+    return Problem.of(
+        path,
+        "unknown-criterion",
+        Message(
+            "revision {version} has no criterion {criterion}",
+            version=version,
+            criterion=repr(criterion),
+        ),
+        hint=did_you_mean(str(criterion), ids),
+        params={"criterion": criterion, "version": version},
+    )
+
+
+def unknown_checklist_item(
+    path: str, criterion: str, item: object, item_ids: Iterable[str]
+) -> Problem:
+    """The problem of a checklist item that ``criterion`` does not have, hinting at the
+    closest item or else listing them all.
+
+    >>> problem = unknown_checklist_item("checklist.e", "DG1", "e", ["a", "b"])
+    >>> print(problem.message, problem.hint, sep="; ")
+    DG1 has no checklist item 'e'; its items are a and b
+    """
+    item_ids = list(item_ids)
+    return Problem.of(
+        path,
+        "unknown-checklist-item",
+        Message("{criterion} has no checklist item {item}", criterion=criterion, item=repr(item)),
+        hint=did_you_mean(str(item), item_ids)
+        or Message("its items are {items}", items=Items(item_ids)),
+        params={"criterion": criterion, "item": item},
+    )

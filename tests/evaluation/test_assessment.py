@@ -451,7 +451,7 @@ def test_checklist_items_that_do_not_exist() -> None:
     assert set(found) == {"answers.AA1.checklist.e", "answers.AA1.checklist.B"}
     assert found["answers.AA1.checklist.e"].code == "unknown-checklist-item"
     assert found["answers.AA1.checklist.B"].hint == "did you mean b?"
-    assert found["answers.AA1.checklist.e"].hint == "its items are a, b, c, d"
+    assert found["answers.AA1.checklist.e"].hint == "its items are a, b, c, and d"
 
 
 def test_checklist_marks_of_a_wrong_type() -> None:

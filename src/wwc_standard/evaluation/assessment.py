@@ -20,8 +20,14 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from wwc_standard._suggest import did_you_mean
-from wwc_standard.errors import AssessmentError, Problem, UnknownStandard
+from wwc_standard.errors import (
+    AssessmentError,
+    Problem,
+    UnknownStandard,
+    did_you_mean,
+    unknown_checklist_item,
+    unknown_criterion,
+)
 from wwc_standard.i18n.messages import N_, Message
 from wwc_standard.revisions.countries import ISO_3166_ALPHA_2
 from wwc_standard.revisions.model import Standard
@@ -520,19 +526,7 @@ def check_against(assessment: Assessment, standard: Standard) -> list[Problem]:
         path = _join("answers", key)
         if key not in by_id:
             ids = [criterion.id for criterion in standard.criteria]
-            problems.append(
-                Problem.of(
-                    path,
-                    "unknown-criterion",
-                    Message(
-                        "revision {version} has no criterion {criterion}",
-                        version=standard.version,
-                        criterion=repr(key),
-                    ),
-                    hint=did_you_mean(key, ids),
-                    params={"criterion": key},
-                )
-            )
+            problems.append(unknown_criterion(path, standard.version, key, ids))
             continue
         checklist = by_id[key].checklist
         if checklist is None:
@@ -556,17 +550,8 @@ def check_against(assessment: Assessment, standard: Standard) -> list[Problem]:
         for item in answer.checklist:
             if item not in checklist.item_ids:
                 problems.append(
-                    Problem.of(
-                        _join(_join(path, "checklist"), item),
-                        "unknown-checklist-item",
-                        Message(
-                            "{criterion} has no checklist item {item}",
-                            criterion=key,
-                            item=repr(item),
-                        ),
-                        hint=did_you_mean(item, checklist.item_ids)
-                        or Message("its items are {items}", items=", ".join(checklist.item_ids)),
-                        params={},
+                    unknown_checklist_item(
+                        _join(_join(path, "checklist"), item), key, item, checklist.item_ids
                     )
                 )
         outcome = checklist_outcome(answer, checklist.required, checklist.item_ids)

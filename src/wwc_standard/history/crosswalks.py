@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 import attrs
 
-from wwc_standard.errors import NoMigrationPath, Problem
+from wwc_standard.errors import NoMigrationPath, Problem, unknown_criterion
 from wwc_standard.i18n.messages import Message
 from wwc_standard.revisions.model import Criterion, Standard
 from wwc_standard.revisions.provenance import Provenance
@@ -237,16 +237,9 @@ def crosswalk_problems(walk: Crosswalk, earlier: Standard, later: Standard) -> l
         ):
             for criterion_id in ids:
                 if criterion_id not in revision:
+                    known = [criterion.id for criterion in revision.criteria]
                     found.append(
-                        Problem.of(
-                            f"{path}.{side}",
-                            "unknown-criterion",
-                            Message(
-                                "revision {version} has no criterion {id}",
-                                version=revision.version,
-                                id=criterion_id,
-                            ),
-                        )
+                        unknown_criterion(f"{path}.{side}", revision.version, criterion_id, known)
                     )
                 if criterion_id in seen and link.relation not in ("split", "merged"):
                     found.append(

@@ -35,8 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from wwc_standard._suggest import did_you_mean
-from wwc_standard.errors import Problem, WWCError, _listing
+from wwc_standard.errors import Problem, WWCError, _listing, unknown_criterion
 from wwc_standard.i18n.messages import N_, Message, Plural, Text
 
 if TYPE_CHECKING:
@@ -206,26 +205,8 @@ class Guidance:
         problems = []
         for key, estimate in self.criteria.items():
             if estimate.source == "override" and key not in standard:
-                problems.append(
-                    Problem.of(
-                        f"efforts.{key}",
-                        "unknown-criterion",
-                        Message(
-                            "revision {version} has no criterion {criterion}",
-                            version=standard.version,
-                            criterion=repr(key),
-                        ),
-                        hint=_hint(did_you_mean(key, ids)),
-                    )
-                )
+                problems.append(unknown_criterion(f"efforts.{key}", standard.version, key, ids))
         return problems
-
-
-def _hint(text: str | None) -> Message | None:
-    # did_you_mean() words its hint in English; keep its criterion as a value.
-    if text is None:
-        return None
-    return Message("did you mean {choice}?", choice=text.removeprefix("did you mean ")[:-1])
 
 
 def _is_effort(value: object) -> bool:

@@ -21,8 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from wwc_standard._suggest import did_you_mean
-from wwc_standard.errors import AssessmentError, Problem
+from wwc_standard.errors import AssessmentError, Problem, unknown_checklist_item, unknown_criterion
 from wwc_standard.evaluation.assessment import Answer, AnswerStatus, Assessment
 from wwc_standard.evaluation.engine import Evaluation, Status, _evaluate, evaluate
 from wwc_standard.i18n.messages import Items, Message, Plural
@@ -157,18 +156,7 @@ def _raise_problems(
     def known(key: object, path: str) -> bool:
         if isinstance(key, str) and key in std:
             return True
-        problems.append(
-            Problem.of(
-                path,
-                "unknown-criterion",
-                Message(
-                    "revision {version} has no criterion {criterion}",
-                    version=std.version,
-                    criterion=repr(key),
-                ),
-                hint=_did_you_mean(str(key), ids),
-            )
-        )
+        problems.append(unknown_criterion(path, std.version, key, ids))
         return False
 
     for name, keys in (("meet", meet), ("unmeet", unmeet)):
@@ -222,19 +210,7 @@ def _raise_problems(
             continue
         for item, value in items.items():
             if item not in found.item_ids:
-                problems.append(
-                    Problem.of(
-                        f"{path}.{item}",
-                        "unknown-checklist-item",
-                        Message(
-                            "{criterion} has no checklist item {item}",
-                            criterion=key,
-                            item=repr(item),
-                        ),
-                        hint=_did_you_mean(str(item), found.item_ids)
-                        or Message("its items are {items}", items=Items(found.item_ids)),
-                    )
-                )
+                problems.append(unknown_checklist_item(f"{path}.{item}", key, item, found.item_ids))
             elif value is not None and not isinstance(value, bool):
                 problems.append(
                     Problem.of(
@@ -245,13 +221,6 @@ def _raise_problems(
                 )
     if problems:
         raise AssessmentError(problems)
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> Message | None:
-    hint = did_you_mean(word, choices)
-    if hint is None:
-        return None
-    return Message("did you mean {choice}?", choice=hint.removeprefix("did you mean ")[:-1])
 
 
 # -- compare ----------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from wwc_standard._suggest import did_you_mean
+from wwc_standard.errors import did_you_mean
 
 from .build import build_standard
 from .codec import unstructure_standard

@@ -17,8 +17,7 @@ import graphlib
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from wwc_standard._suggest import did_you_mean
-from wwc_standard.errors import Problem
+from wwc_standard.errors import Problem, did_you_mean
 from wwc_standard.i18n.messages import Message
 
 from .countries import ISO_3166_ALPHA_2
