@@ -31,6 +31,7 @@ __all__ = [
     "Problem",
     "UnknownLocale",
     "UnknownStandard",
+    "UnreadableFile",
     "WWCError",
     "did_you_mean",
     "unknown_checklist_item",
@@ -291,6 +292,37 @@ class NoMigrationPath(WWCError, LookupError):
         n = len(self.problems)
         heading = Plural("{n} problem in the migration:", "{n} problems in the migration:", n)
         return _listing(self.problems, heading, locale)
+
+
+class UnreadableFile(WWCError, OSError):
+    """A file that cannot be read at all (missing, a directory, no permission): an ``OSError``
+    of the library's family, whatever the file was to hold.
+
+    >>> error = UnreadableFile("missing.json", FileNotFoundError(2, "No such file or directory"))
+    >>> print(error)
+    cannot read missing.json: No such file or directory [unreadable-file] (check the path ...)
+    >>> isinstance(error, OSError), error.filename
+    (True, 'missing.json')
+    """
+
+    def __init__(self, filename: str, failure: OSError) -> None:
+        reason = failure.strerror or str(failure)
+        self.problems = (
+            Problem.of(
+                "",
+                "unreadable-file",
+                Message("cannot read {path}: {reason}", path=filename, reason=reason),
+                hint=Message("check the path and that the file can be read"),
+            ),
+        )
+        super().__init__(failure.errno, self.localized("en"), filename)
+
+    def localized(self, locale: str = "en") -> str:
+        """The error's message in ``locale``."""
+        return self.problems[0].localized(locale)
+
+    def __str__(self) -> str:
+        return self.localized("en")
 
 
 class UnknownLocale(WWCError, ValueError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
 from typing import Any
@@ -622,9 +623,12 @@ def test_wrong_suffix_is_refused(tmp_path: Path, name: str) -> None:
     assert problem.hint
 
 
-def test_missing_file_is_an_os_error(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError):
+def test_missing_file_is_an_os_error_of_the_family(tmp_path: Path) -> None:
+    with pytest.raises(OSError, match="cannot read") as info:
         wwc.load_assessment(tmp_path / "missing.json")
+    assert isinstance(info.value, wwc.WWCError)
+    assert info.value.problems[0].code == "unreadable-file"
+    assert info.value.errno == errno.ENOENT
 
 
 def test_file_with_problems_of_its_content(tmp_path: Path) -> None:

@@ -263,9 +263,10 @@ def test_problems_of_a_file_carry_its_path(tmp_path: Path) -> None:
     with pytest.raises(wwc.InvalidStandard) as info:
         wwc.load_standard(tmp_path / "broken.toml")
     assert info.value.problems[0].code == "invalid-toml"
-    with pytest.raises(wwc.InvalidStandard) as info:
+    with pytest.raises(wwc.errors.UnreadableFile) as info:
         wwc.load_standard(tmp_path / "nothing-here.toml")
     assert info.value.problems[0].code == "unreadable-file"
+    assert isinstance(info.value, OSError)
 
 
 def test_assessment_pinned_to_a_user_revision(tmp_path: Path) -> None:

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXIT_PROBLEM",
-    "Unreadable",
     "add_assessment_source",
     "add_evidence_option",
     "add_format_option",
@@ -36,20 +35,6 @@ __all__ = [
 ]
 
 EXIT_PROBLEM = 2
-
-
-class Unreadable(Exception):
-    """An input file that cannot be read (missing, a directory, no permission); the command
-    line reports it as a problem with exit status 2."""
-
-    def __init__(self, text: Message | str) -> None:
-        self.text = text
-        """What went wrong, translatable when it is a Message."""
-        super().__init__(str(text))
-
-    def localized(self, locale: str = "en") -> str:
-        """What went wrong, in ``locale``."""
-        return self.text.render(locale) if isinstance(self.text, Message) else str(self.text)
 
 
 def help_locale(argv: Sequence[str]) -> str:
@@ -157,10 +142,6 @@ def chosen_standard(args: argparse.Namespace) -> Standard | None:
 
 
 def assessment_data(args: argparse.Namespace) -> Any:
-    """The assessment data named by ``FILE | --example``; :class:`Unreadable` if unreadable."""
-    try:
-        return example_data() if args.example else read_assessment_data(args.file)
-    except OSError as error:
-        raise Unreadable(
-            Message("cannot read {file}: {reason}", file=args.file, reason=error.strerror or error)
-        ) from None
+    """The assessment data named by ``FILE | --example``; a file that cannot be read raises
+    :class:`~wwc_standard.errors.UnreadableFile`, reported like every other problem."""
+    return example_data() if args.example else read_assessment_data(args.file)

@@ -22,7 +22,6 @@ from wwc_standard.revisions.registry import standard, standards
 
 from .options import (
     EXIT_PROBLEM,
-    Unreadable,
     add_assessment_source,
     add_evidence_option,
     add_format_option,
@@ -157,10 +156,6 @@ def main(
         if not problems:
             line = Message("error: {problem}", problem=error.localized(locale))
             err.write(line.render(locale) + "\n")
-        return EXIT_PROBLEM
-    except Unreadable as error:
-        line = Message("error: {problem}", problem=error.localized(locale))
-        err.write(line.render(locale) + "\n")
         return EXIT_PROBLEM
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as Python's docs advise.

@@ -10,7 +10,6 @@ a checklist item that does not exist, a fingerprint that does not match) are fou
 from __future__ import annotations
 
 import enum
-import json
 import math
 import os
 import re
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from wwc_standard._data import read_user_file
 from wwc_standard.errors import (
     AssessmentError,
     Problem,
@@ -653,126 +653,16 @@ def validate(
 # -- files ----------------------------------------------------------------------------------
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    duplicates = []
-    for key, value in pairs:
-        if key in result:
-            duplicates.append(key)
-        result[key] = value
-    if duplicates:
-        raise _DuplicateKeys(duplicates)
-    return result
-
-
-class _DuplicateKeys(ValueError):
-    def __init__(self, keys: list[str]) -> None:
-        self.keys = keys
-        super().__init__(", ".join(keys))
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
 def read_assessment_data(path: str | os.PathLike[str]) -> Any:
-    """The JSON or TOML data of an assessment file; syntax problems raise AssessmentError."""
-    # The TOML parser on first use: an app evaluating data it already holds never needs it.
-    import tomllib
-
-    name = os.fspath(path)
-    suffix = os.path.splitext(name)[1].lower()
-    if suffix not in (".json", ".toml"):
-        raise AssessmentError(
-            [
-                Problem.of(
-                    "",
-                    "unsupported-format",
-                    Message("cannot tell the format of {file} from its name", file=repr(name)),
-                    hint=Message("name the file .json or .toml"),
-                )
-            ]
-        )
-    with open(name, "rb") as file:
-        raw = file.read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise AssessmentError(
-            [
-                Problem.of(
-                    "",
-                    "invalid-encoding",
-                    Message(
-                        "{file} is not UTF-8 text (byte {byte})", file=name, byte=str(error.start)
-                    ),
-                    hint=Message("save it as UTF-8"),
-                )
-            ]
-        ) from None
-    try:
-        if suffix == ".toml":
-            return tomllib.loads(text)
-        return json.loads(
-            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant
-        )
-    except tomllib.TOMLDecodeError as error:
-        raise AssessmentError(
-            [
-                Problem.of(
-                    "",
-                    "invalid-toml",
-                    Message("{file} is not valid TOML: {error}", file=name, error=str(error)),
-                )
-            ]
-        ) from None
-    except json.JSONDecodeError as error:
-        raise AssessmentError(
-            [
-                Problem.of(
-                    "",
-                    "invalid-json",
-                    Message(
-                        "{file} is not valid JSON: {error} at line {line}, column {column}",
-                        file=name,
-                        error=error.msg,
-                        line=error.lineno,
-                        column=error.colno,
-                    ),
-                )
-            ]
-        ) from None
-    except _DuplicateKeys as error:
-        raise AssessmentError(
-            [
-                Problem.of(
-                    "",
-                    "duplicate-key",
-                    Message(
-                        "{file} gives the same key twice in one object: {keys}",
-                        file=name,
-                        keys=str(error),
-                    ),
-                    hint=Message("keep one of them; JSON readers would silently drop the other"),
-                )
-            ]
-        ) from None
-    except ValueError as error:
-        raise AssessmentError(
-            [
-                Problem.of(
-                    "",
-                    "invalid-json",
-                    Message("{file} is not valid JSON: {error}", file=name, error=str(error)),
-                )
-            ]
-        ) from None
+    """The JSON or TOML data of an assessment file; problems of its content raise
+    AssessmentError, a file that cannot be read :class:`~wwc_standard.errors.UnreadableFile`."""
+    return read_user_file(path, AssessmentError)
 
 
 def load_assessment(path: str | os.PathLike[str]) -> Assessment:
     """Read an assessment from a ``.json`` or ``.toml`` file.
 
-    Raises AssessmentError listing every problem of the file's shape; OSError when it cannot
-    be read.
+    Raises AssessmentError listing every problem of the file's shape, and
+    :class:`~wwc_standard.errors.UnreadableFile` (an ``OSError``) when it cannot be read.
     """
     return Assessment.from_dict(read_assessment_data(path))

@@ -5,9 +5,9 @@ Its answers are invented to show every status and gap; they describe no real cit
 
 from __future__ import annotations
 
-import json
-from importlib import resources
 from typing import Any
+
+from wwc_standard._data import read_package_file
 
 from .assessment import Assessment
 
@@ -16,9 +16,7 @@ __all__ = ["example_assessment", "example_data"]
 
 def example_data() -> dict[str, Any]:
     """The example assessment as the JSON data of its file (a fresh copy on every call)."""
-
-    text = (resources.files("wwc_standard") / "examples" / "exampleton.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = read_package_file("examples/exampleton.json")
     return data
 
 

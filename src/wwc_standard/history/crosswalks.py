@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 import attrs
 
+from wwc_standard._data import read_package_file
 from wwc_standard.errors import NoMigrationPath, Problem, unknown_criterion
 from wwc_standard.i18n.messages import Message
 from wwc_standard.revisions.model import Criterion, Standard
@@ -139,13 +140,8 @@ def crosswalk_pairs() -> tuple[tuple[str, str], ...]:
 @functools.cache
 def crosswalk_data(earlier: str, later: str) -> Mapping[str, Any]:
     """The parsed TOML of the crosswalk file from ``earlier`` to ``later``."""
-    # The TOML parser on first use: start-up does not load it.
-    import tomllib
-
-    text = (resources.files("wwc_standard") / "crosswalks" / f"{earlier}-{later}.toml").read_text(
-        "utf-8"
-    )
-    return tomllib.loads(text)
+    data: Mapping[str, Any] = read_package_file(f"crosswalks/{earlier}-{later}.toml")
+    return data
 
 
 @functools.cache

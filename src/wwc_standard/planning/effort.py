@@ -30,11 +30,11 @@ import math
 import os
 import types
 from collections.abc import Mapping
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from wwc_standard._data import read_package_file, read_user_file
 from wwc_standard.errors import Problem, WWCError, _listing, unknown_criterion
 from wwc_standard.i18n.messages import N_, Message, Plural, Text
 
@@ -233,27 +233,15 @@ def resolve_guidance(given: Guidance | Mapping[str, float] | None, standard: Sta
 @functools.cache
 def guidance() -> Guidance:
     """The effort guidance shipped with the package (read on first use, then cached)."""
-    # The TOML parser on first use: start-up does not load it.
-    import tomllib
-
-    text = (resources.files("wwc_standard") / "guidance" / "effort.toml").read_text("utf-8")
-    return _build(tomllib.loads(text), "guidance/effort.toml", GUIDANCE_DOMAIN)
+    data = read_package_file("guidance/effort.toml")
+    return _build(data, "guidance/effort.toml", GUIDANCE_DOMAIN)
 
 
 def load_guidance(path: str | os.PathLike[str]) -> Guidance:
-    """Effort guidance of your own, from a TOML file in the layout of the shipped
-    ``guidance/effort.toml``; raise :class:`InvalidGuidance` listing every problem."""
-    # The TOML parser on first use: start-up does not load it.
-    import tomllib
-
-    try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise InvalidGuidance(
-            [Problem.of("", "invalid-toml", Message("not valid TOML: {error}", error=str(error)))]
-        ) from None
-    return _build(data, os.fspath(path))
+    """Effort guidance of your own, from a TOML (or JSON) file in the layout of the shipped
+    ``guidance/effort.toml``; raise :class:`InvalidGuidance` listing every problem, and
+    :class:`~wwc_standard.errors.UnreadableFile` when the file cannot be read."""
+    return _build(read_user_file(path, InvalidGuidance), os.fspath(path))
 
 
 def _build(data: Mapping[str, Any], origin: str, domain: str | None = None) -> Guidance:

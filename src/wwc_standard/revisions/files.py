@@ -9,14 +9,11 @@ reading it, and naming it in every problem.
 
 from __future__ import annotations
 
-import json
 import os
-import tomllib
-from pathlib import Path
 from typing import Any
 
-from wwc_standard.errors import InvalidStandard, Problem
-from wwc_standard.i18n.messages import Message
+from wwc_standard._data import read_user_file
+from wwc_standard.errors import InvalidStandard
 
 from .build import build_standard
 from .model import Standard
@@ -25,53 +22,13 @@ __all__ = ["load_standard", "read_revision_data"]
 
 
 def read_revision_data(path: str | os.PathLike[str]) -> Any:
-    """The data of a revision file, TOML or JSON by its suffix (TOML when it is neither).
+    """The data of a revision file, TOML or JSON by its suffix.
 
     Raises :class:`~wwc_standard.InvalidStandard` (origin: the path) when the file cannot be
-    read or parsed.
+    parsed, and :class:`~wwc_standard.errors.UnreadableFile` when it cannot be read.
     """
     origin = os.fspath(path)
-    file = Path(path)
-    try:
-        raw = file.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise InvalidStandard(
-            [
-                Problem.of(
-                    "",
-                    "unreadable-file",
-                    Message("cannot read {path}: {reason}", path=origin, reason=reason),
-                    hint=Message("check the path and that the file can be read"),
-                )
-            ],
-            origin=origin,
-        ) from None
-    try:
-        text = raw.decode("utf-8")
-        if file.suffix.lower() == ".json":
-            return json.loads(text)
-        return tomllib.loads(text)
-    except UnicodeDecodeError:
-        problem = Problem.of(
-            "", "invalid-encoding", Message("the file is not UTF-8 text"), hint=None
-        )
-    except json.JSONDecodeError as error:
-        problem = Problem.of(
-            "",
-            "invalid-json",
-            Message(
-                "not valid JSON: {reason} (line {line}, column {column})",
-                reason=error.msg,
-                line=error.lineno,
-                column=error.colno,
-            ),
-        )
-    except tomllib.TOMLDecodeError as error:
-        problem = Problem.of(
-            "", "invalid-toml", Message("not valid TOML: {reason}", reason=str(error))
-        )
-    raise InvalidStandard([problem], origin=origin) from None
+    return read_user_file(path, lambda problems: InvalidStandard(problems, origin=origin))
 
 
 def load_standard(path: str | os.PathLike[str]) -> Standard:
@@ -104,7 +61,6 @@ def load_standard(path: str | os.PathLike[str]) -> Standard:
     >>> wwc.load_standard(folder / "missing.toml")
     Traceback (most recent call last):
     ...
-    wwc_standard.errors.InvalidStandard: 1 problem in revision .../missing.toml:
-      cannot read .../missing.toml: No such file or directory [unreadable-file] (check ...)
+    wwc_standard.errors.UnreadableFile: cannot read .../missing.toml: ... [unreadable-file] ...
     """
     return build_standard(read_revision_data(path), origin=os.fspath(path), into=Standard)

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
+from wwc_standard._data import read_package_file
 from wwc_standard.errors import UnknownStandard
 
 __all__ = ["shipped_raw", "shipped_versions"]
@@ -32,10 +33,7 @@ def shipped_versions() -> tuple[str, ...]:
 @functools.cache
 def shipped_raw(version: str) -> Mapping[str, Any]:
     """The parsed TOML of a shipped revision file."""
-    # The TOML parser on first use: an app that never reads a revision file does not load it.
-    import tomllib
-
     if version not in shipped_versions():
         raise UnknownStandard(version, available=shipped_versions())
-    text = (resources.files("wwc_standard") / "standards" / f"{version}.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    data: Mapping[str, Any] = read_package_file(f"standards/{version}.toml")
+    return data

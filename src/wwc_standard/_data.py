@@ -1,0 +1,169 @@
+"""One reader for the files the library reads: a user's files and the package's own data.
+
+Assessments, revision files and effort guidance of a user's own, and the revisions, crosswalks,
+guidance and example shipped in the package, are JSON or TOML. They are all read here, with one
+policy, so that a file is refused or accepted the same way whatever it holds:
+
+- the format follows the suffix, ``.json`` or ``.toml``;
+- the text is UTF-8, with or without a byte-order mark;
+- JSON may not give the same key twice in one object (TOML refuses that itself), nor the
+  constants ``NaN`` and ``Infinity``, which JSON does not allow;
+- every problem is a :class:`~wwc_standard.errors.Problem` with a stable code
+  (``unsupported-format``, ``invalid-encoding``, ``invalid-json``, ``invalid-toml``,
+  ``duplicate-key``), raised in the error of the caller's kind (``AssessmentError``,
+  ``InvalidStandard``, ``InvalidGuidance``);
+- a file that cannot be read at all raises :class:`~wwc_standard.errors.UnreadableFile`, which
+  is also an ``OSError``.
+
+>>> read_package_file("crosswalks/2021-2022.toml")["from"]
+'2021'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from importlib import resources
+from typing import Any
+
+from wwc_standard.errors import Problem, UnreadableFile, WWCError
+from wwc_standard.i18n.messages import Message
+
+__all__ = ["FORMATS", "parse", "read_package_file", "read_user_file"]
+
+FORMATS = (".json", ".toml")
+"""The formats a file may be in, by suffix."""
+
+
+def read_user_file(
+    path: str | os.PathLike[str],
+    error: Callable[[list[Problem]], WWCError],
+) -> Any:
+    """The data of the file at ``path``, a user's own; ``error`` builds the error to raise
+    for a problem of its content (``AssessmentError``, say).
+
+    Raises :class:`~wwc_standard.errors.UnreadableFile` when the file cannot be read.
+    """
+    name = os.fspath(path)
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix not in FORMATS:
+        raise error(
+            [
+                Problem.of(
+                    "",
+                    "unsupported-format",
+                    Message("cannot tell the format of {file} from its name", file=repr(name)),
+                    hint=Message("name the file .json or .toml"),
+                )
+            ]
+        )
+    try:
+        with open(name, "rb") as file:
+            raw = file.read()
+    except OSError as failure:
+        raise UnreadableFile(name, failure) from None
+    return parse(raw, suffix, name, error)
+
+
+def read_package_file(relative: str) -> Any:
+    """The data of a file shipped in the package (``standards/2024.toml``), by its path inside
+    ``wwc_standard/``. A problem in it is a bug of the package: it raises ``ValueError``."""
+
+    def bug(problems: list[Problem]) -> WWCError:
+        raise ValueError(f"wwc_standard/{relative}: {problems[0]}")
+
+    raw = resources.files("wwc_standard").joinpath(relative).read_bytes()
+    return parse(raw, os.path.splitext(relative)[1], relative, bug)
+
+
+def parse(raw: bytes, suffix: str, name: str, error: Callable[[list[Problem]], WWCError]) -> Any:
+    """The data of ``raw``, JSON or TOML by ``suffix``; ``name`` names it in problems."""
+    # The TOML parser on first use: start-up does not load it, and most apps read only JSON.
+    import tomllib
+
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as failure:
+        raise error(
+            [
+                Problem.of(
+                    "",
+                    "invalid-encoding",
+                    Message(
+                        "{file} is not UTF-8 text (byte {byte})",
+                        file=name,
+                        byte=str(failure.start),
+                    ),
+                    hint=Message("save it as UTF-8"),
+                )
+            ]
+        ) from None
+    try:
+        if suffix == ".toml":
+            return tomllib.loads(text)
+        return json.loads(
+            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant
+        )
+    except tomllib.TOMLDecodeError as failure:
+        problem = Problem.of(
+            "",
+            "invalid-toml",
+            Message("{file} is not valid TOML: {error}", file=name, error=str(failure)),
+        )
+    except json.JSONDecodeError as failure:
+        problem = Problem.of(
+            "",
+            "invalid-json",
+            Message(
+                "{file} is not valid JSON: {error} at line {line}, column {column}",
+                file=name,
+                error=failure.msg,
+                line=failure.lineno,
+                column=failure.colno,
+            ),
+        )
+    except _DuplicateKeys as failure:
+        problem = Problem.of(
+            "",
+            "duplicate-key",
+            Message(
+                "{file} gives the same key twice in one object: {keys}",
+                file=name,
+                keys=str(failure),
+            ),
+            hint=Message("keep one of them; JSON readers would silently drop the other"),
+        )
+    except _NotJSON as failure:
+        problem = Problem.of(
+            "",
+            "invalid-json",
+            Message("{file} is not valid JSON: {error}", file=name, error=str(failure)),
+        )
+    raise error([problem])
+
+
+class _DuplicateKeys(ValueError):
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+        super().__init__(", ".join(keys))
+
+
+class _NotJSON(ValueError):
+    """A constant that Python's JSON reader takes and JSON does not allow."""
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    duplicates = []
+    for key, value in pairs:
+        if key in result:
+            duplicates.append(key)
+        result[key] = value
+    if duplicates:
+        raise _DuplicateKeys(duplicates)
+    return result
+
+
+def _reject_constant(name: str) -> Any:
+    raise _NotJSON(f"{name} is not a number JSON allows")
