@@ -15,6 +15,7 @@ Nothing here asserts; the tests do.
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -457,3 +458,30 @@ def answers_meeting(
             else "met"
         )
     return answers
+
+
+#: The shipped revisions that can score a city (2022 on; 2017-2021 list only their public
+#: criteria, and evaluate() refuses them).
+COMPLETE_SHIPPED = tuple(v for v in wwc.standards() if wwc.standard(v).complete)
+
+
+def shipped_revisions() -> st.SearchStrategy[wwc.Standard]:
+    """One of the shipped revisions that can score a city."""
+    return st.sampled_from(COMPLETE_SHIPPED).map(wwc.standard)
+
+
+@st.composite
+def scenarios(draw: st.DrawFn, breadth: bool = False) -> tuple[wwc.Evaluation, dict[str, float]]:
+    """A small revision, a valid evaluation of it, and whole-number efforts per criterion
+    (sometimes infinite: a criterion the city will not take on)."""
+    std = draw(breadth_revisions(max_criteria=8) if breadth else revisions(max_criteria=9))
+    data = draw(assessments(std))
+    try:
+        evaluation = wwc.evaluate(data, std, require_evidence=draw(st.booleans()))
+    except wwc.AssessmentError:
+        assume(False)
+        raise
+    efforts = {
+        c.id: draw(st.sampled_from([0.0, 1.0, 2.0, 3.0, 5.0, 8.0, math.inf])) for c in std.criteria
+    }
+    return evaluation, efforts

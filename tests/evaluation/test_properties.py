@@ -26,13 +26,12 @@ from strategies import (
     make_bands,
     met_sets,
     revisions,
+    shipped_revisions,
     valid_band_sets,
 )
 from wwc_standard import Status, Tier
 
-#: Shipped revisions that can score a city (2017-2021 list only their public criteria).
-COMPLETE = tuple(v for v in wwc.standards() if wwc.standard(v).complete)
-SHIPPED = st.sampled_from(COMPLETE).map(wwc.standard)
+SHIPPED = shipped_revisions()
 #: Shipped revisions and small hand-built ones with prerequisites and checklists.
 ANY_REVISION = SHIPPED | revisions()
 

@@ -23,33 +23,16 @@ import wwc_standard.planning.whatif
 from strategies import (
     answers_meeting,
     assessments,
-    breadth_revisions,
     make_checklist,
     make_criterion,
     make_standard,
     revisions,
+    scenarios,
 )
 from wwc_standard.cli.program import main
 from wwc_standard.planning.path import work_for
 
 # -- helpers ----------------------------------------------------------------------------------
-
-
-@st.composite
-def scenarios(draw: st.DrawFn, breadth: bool = False) -> tuple[wwc.Evaluation, dict[str, float]]:
-    """A small revision, a valid evaluation of it, and whole-number efforts per criterion
-    (sometimes infinite: a criterion the city will not take on)."""
-    std = draw(breadth_revisions(max_criteria=8) if breadth else revisions(max_criteria=9))
-    data = draw(assessments(std))
-    try:
-        evaluation = wwc.evaluate(data, std, require_evidence=draw(st.booleans()))
-    except wwc.AssessmentError:
-        assume(False)
-        raise
-    efforts = {
-        c.id: draw(st.sampled_from([0.0, 1.0, 2.0, 3.0, 5.0, 8.0, math.inf])) for c in std.criteria
-    }
-    return evaluation, efforts
 
 
 def brute_force(
