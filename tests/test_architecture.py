@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -240,3 +241,22 @@ def test_import_wwc_standard_loads_no_planning_history_or_cli() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("layer", LAYERS)
+def test_public_classes_show_their_public_module(layer: str) -> None:
+    """Reprs, tracebacks and pickles name the family (wwc_standard.evaluation.Evaluation),
+    not the private module that defines a class; the name resolves back to the class."""
+    package = importlib.import_module(f"wwc_standard.{layer}")
+    classes = [getattr(package, name) for name in package.__all__]
+    classes = [value for value in classes if isinstance(value, type)]
+    for cls in classes:
+        assert cls.__module__ == package.__name__, cls
+        assert pickle.loads(pickle.dumps(cls)) is cls
+    assert classes or layer == "cli"
+
+
+def test_an_error_of_a_family_shows_its_public_module_in_a_traceback() -> None:
+    error = wwc.planning.InvalidGuidance([])
+    assert type(error).__module__ == "wwc_standard.planning"
+    assert repr(wwc.Evaluation).startswith("<class 'wwc_standard.evaluation.Evaluation'")

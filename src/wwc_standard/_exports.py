@@ -15,8 +15,11 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Callable, Mapping
+from typing import Any
 
-__all__ = ["lazy_exports"]
+import attrs
+
+__all__ = ["lazy_exports", "publish"]
 
 
 def lazy_exports(
@@ -42,3 +45,29 @@ def lazy_exports(
         return sorted(shown)
 
     return __getattr__, __dir__
+
+
+def publish(namespace: dict[str, Any]) -> None:
+    """Show the public classes of a module under the name of its package, where users meet them.
+
+    Called at the end of a module with its ``globals()``: every class the module defines whose
+    name its package exports gets the package as ``__module__``, so reprs, tracebacks and
+    pickles name ``wwc_standard.evaluation.Evaluation``, not the private module that defines it
+    (the package imports it back on first use). Two things depend on ``__module__`` and are
+    kept working: the type annotations of attrs classes are resolved here, in the module that
+    can resolve them, and the module's ``__test__`` lists the classes so that their doctests are
+    still collected from it.
+
+    >>> import wwc_standard as wwc
+    >>> wwc.Evaluation.__module__, wwc.revisions.ChecklistItem.__module__
+    ('wwc_standard.evaluation', 'wwc_standard.revisions')
+    """
+    package = sys.modules[namespace["__package__"]]
+    tests = namespace.setdefault("__test__", {})
+    for name in getattr(package, "__all__", ()):
+        value = namespace.get(name)
+        if isinstance(value, type) and value.__module__ == namespace["__name__"]:
+            if attrs.has(value):
+                attrs.resolve_types(value, globalns=namespace)
+            value.__module__ = package.__name__
+            tests[name] = value

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from wwc_standard._data import read_user_file
+from wwc_standard._exports import publish
 from wwc_standard.errors import (
     AssessmentError,
     Problem,
@@ -666,3 +667,6 @@ def load_assessment(path: str | os.PathLike[str]) -> Assessment:
     :class:`~wwc_standard.errors.UnreadableFile` (an ``OSError``) when it cannot be read.
     """
     return Assessment.from_dict(read_assessment_data(path))
+
+
+publish(globals())

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
+from wwc_standard._exports import publish
 from wwc_standard.errors import AssessmentError, IncompleteStandard, Problem
 from wwc_standard.i18n.messages import Message
 from wwc_standard.revisions.registry import standard as shipped
@@ -193,3 +194,6 @@ _COLUMNS = [
     "eligible",
     "certifiable",
 ]
+
+
+publish(globals())

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from wwc_standard._exports import publish
 from wwc_standard._version import __version__
 from wwc_standard.errors import AssessmentError, IncompleteStandard, Problem
 from wwc_standard.i18n.messages import Items, Localizable, Message, Plural, Text
@@ -782,3 +783,6 @@ def _criterion_result(
         unlocks=unlocks,
         evidence=answer.evidence if answer else (),
     )
+
+
+publish(globals())

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from wwc_standard._exports import publish
 from wwc_standard.i18n.messages import N_, Message, Text, as_text
 from wwc_standard.revisions.tiers import Tier
 
@@ -268,3 +269,6 @@ class Gap:
             "blocked_by": list(self.blocked_by),
             "unlocks": list(self.unlocks),
         }
+
+
+publish(globals())

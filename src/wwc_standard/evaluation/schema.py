@@ -64,7 +64,9 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
+    # The field types as resolved where the class is defined (wwc_standard._exports.publish):
+    # the class's __module__ is its public package, where its annotations' names are not.
+    hints = {field.name: field.type for field in attrs.fields(attrs.resolve_types(cls))}
     properties: dict[str, Any] = {}
     required: list[str] = []
     kind = getattr(cls, "kind", None)

@@ -27,6 +27,7 @@ from typing import Any, Literal
 import attrs
 
 from wwc_standard._data import read_package_file
+from wwc_standard._exports import publish
 from wwc_standard.errors import NoMigrationPath, Problem, unknown_criterion
 from wwc_standard.i18n.messages import Message
 from wwc_standard.revisions.model import Criterion, Standard
@@ -373,3 +374,6 @@ def changed_fields(old: Criterion, new: Criterion) -> tuple[str, ...]:
         and not field.name.startswith("_")
         and getattr(old, field.name) != getattr(new, field.name)
     )
+
+
+publish(globals())

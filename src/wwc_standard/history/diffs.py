@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from wwc_standard._exports import publish
 from wwc_standard.errors import NoMigrationPath
 from wwc_standard.i18n.messages import N_, Items, Message, Percent
 from wwc_standard.revisions.model import Standard
@@ -438,3 +439,6 @@ def diff(a: str | Standard, b: str | Standard) -> StandardDiff:
         ),
         revisions=(first, second),
     )
+
+
+publish(globals())

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import attrs
 
+from wwc_standard._exports import publish
 from wwc_standard.errors import AssessmentError, NoMigrationPath, Problem
 from wwc_standard.evaluation.assessment import Answer, Assessment, check_against, parse_assessment
 from wwc_standard.evaluation.engine import Reason
@@ -471,3 +472,6 @@ def migrate(
         path=path,
         to_confirm=tuple(confirmations),
     )
+
+
+publish(globals())

@@ -21,6 +21,8 @@ import functools
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol, runtime_checkable
 
+from wwc_standard._exports import publish
+
 from .catalogs import DOMAIN, translations
 from .languages import LOCALES, negotiate
 
@@ -296,3 +298,6 @@ def _json(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_json(item) for item in value]
     return str(value)
+
+
+publish(globals())

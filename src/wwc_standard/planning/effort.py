@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from wwc_standard._data import read_package_file, read_user_file
+from wwc_standard._exports import publish
 from wwc_standard.errors import Problem, WWCError, _listing, unknown_criterion
 from wwc_standard.i18n.messages import N_, Message, Plural, Text
 
@@ -166,7 +167,7 @@ class Guidance:
         >>> guidance().with_efforts({"OD3": -1})
         Traceback (most recent call last):
         ...
-        wwc_standard.planning.effort.InvalidGuidance: 1 problem in the effort guidance:
+        wwc_standard.planning.InvalidGuidance: 1 problem in the effort guidance:
           efforts.OD3: an effort must be a number of person-weeks, at least 0 (or inf); ...
         """
         problems = []
@@ -341,3 +342,6 @@ def _build(data: Mapping[str, Any], origin: str, domain: str | None = None) -> G
             [attrs.evolve(p, path=f"{origin}: {p.path}" if p.path else origin) for p in problems]
         )
     return result
+
+
+publish(globals())

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from wwc_standard._exports import publish
 from wwc_standard.evaluation.engine import Evaluation, Reason, Status, _requirement
 from wwc_standard.i18n.messages import Items, Localizable, Message, Plural
 from wwc_standard.revisions.tiers import Tier
@@ -511,3 +512,6 @@ def path_to(
         reasons=tuple(certification_notes(evaluation, target)),
         **common,
     )
+
+
+publish(globals())

@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from wwc_standard._exports import publish
 from wwc_standard.errors import AssessmentError, Problem
 from wwc_standard.evaluation.engine import Evaluation, Reason, Status
 from wwc_standard.i18n.messages import Items, Localizable, Message, Plural
@@ -496,3 +497,6 @@ def _step(
         reasons=tuple(reasons),
         title=criterion,
     )
+
+
+publish(globals())

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from wwc_standard._exports import publish
 from wwc_standard.errors import AssessmentError, Problem, unknown_checklist_item, unknown_criterion
 from wwc_standard.evaluation.assessment import Answer, AnswerStatus, Assessment
 from wwc_standard.evaluation.engine import Evaluation, Status, _evaluate, evaluate
@@ -480,3 +481,6 @@ def sensitivity(evaluation: Evaluation) -> Sensitivity:
         at_risk=tuple(row for row in losses if row.tier < evaluation.tier),
         losses=tuple(losses),
     )
+
+
+publish(globals())

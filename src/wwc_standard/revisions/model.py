@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from wwc_standard._exports import publish
 from wwc_standard.errors import did_you_mean
 
 from .build import build_standard
@@ -494,3 +495,6 @@ def content_fingerprint(data: Any) -> str:
 
     canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+publish(globals())

@@ -12,6 +12,8 @@ from typing import Literal
 
 import attrs
 
+from wwc_standard._exports import publish
+
 __all__ = ["Basis", "Provenance", "Source"]
 
 Basis = Literal["read", "inferred"]
@@ -50,3 +52,6 @@ class Provenance:
     def inferred(self) -> bool:
         """Whether the fact was inferred rather than read."""
         return self.basis == "inferred"
+
+
+publish(globals())

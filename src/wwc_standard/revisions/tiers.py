@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
+from wwc_standard._exports import publish
 from wwc_standard.i18n.messages import N_, Message
 
 from .provenance import Provenance
@@ -456,3 +457,6 @@ def rule_classes() -> dict[str, type[TierRule]]:
 
 AnyTierRule = PercentageBands | ComponentBreadth
 """The tier rules a revision may use."""
+
+
+publish(globals())
