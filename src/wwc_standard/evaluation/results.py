@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from wwc_standard._exports import publish
+from wwc_standard._output import as_dict
 from wwc_standard.i18n.messages import N_, Message, Text, as_text
 from wwc_standard.revisions.tiers import Tier
 
@@ -94,7 +95,7 @@ class Reason:
 
     def to_dict(self) -> dict[str, Any]:
         """The reason as JSON-compatible data."""
-        return {"code": self.code, "message": str(self.message), "params": dict(self.params)}
+        return as_dict(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -131,19 +132,7 @@ class CriterionResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The result as JSON-compatible data."""
-        return {
-            "id": self.id,
-            "name": self.name,
-            "practice_area": self.practice_area,
-            "status": self.status.value,
-            "reasons": [reason.to_dict() for reason in self.reasons],
-            "checklist_met": self.checklist_met,
-            "checklist_required": self.checklist_required,
-            "missing_items": list(self.missing_items),
-            "blocked_by": list(self.blocked_by),
-            "unlocks": list(self.unlocks),
-            "evidence": list(self.evidence),
-        }
+        return as_dict(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -163,13 +152,7 @@ class PracticeAreaResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The breakdown as JSON-compatible data."""
-        return {
-            "code": self.code,
-            "name": self.name,
-            "points": self.points,
-            "possible": self.possible,
-            "statuses": {status.value: count for status, count in self.statuses.items()},
-        }
+        return as_dict(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -191,14 +174,7 @@ class RequirementResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The result as JSON-compatible data."""
-        return {
-            "id": self.id,
-            "name": self.name,
-            "status": self.status.value,
-            "gates_certification": self.gates_certification,
-            "inferred": self.inferred,
-            "reasons": [reason.to_dict() for reason in self.reasons],
-        }
+        return as_dict(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -215,11 +191,7 @@ class Certification:
 
     def to_dict(self) -> dict[str, Any]:
         """As JSON-compatible data."""
-        return {
-            "possible": self.possible,
-            "tier": self.tier.value,
-            "reasons": [reason.to_dict() for reason in self.reasons],
-        }
+        return as_dict(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -256,19 +228,7 @@ class Gap:
 
     def to_dict(self) -> dict[str, Any]:
         """The gap as JSON-compatible data."""
-        return {
-            "kind": self.kind,
-            "message": str(self.message),
-            "tier": self.tier.value if self.tier else None,
-            "criteria_needed": self.criteria_needed,
-            "criterion": self.criterion,
-            "requirement": self.requirement,
-            "status": self.status.value if self.status else None,
-            "missing_items": list(self.missing_items),
-            "items_needed": self.items_needed,
-            "blocked_by": list(self.blocked_by),
-            "unlocks": list(self.unlocks),
-        }
+        return as_dict(self)
 
 
 publish(globals())

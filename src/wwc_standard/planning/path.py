@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from wwc_standard._exports import publish
+from wwc_standard._output import as_dict
 from wwc_standard.evaluation.engine import Evaluation, Reason, Status, _requirement
 from wwc_standard.i18n.messages import Items, Localizable, Message, Plural
 from wwc_standard.revisions.tiers import Tier
@@ -265,15 +266,7 @@ class PathStep:
 
     def to_dict(self) -> dict[str, Any]:
         """As JSON-compatible data."""
-        return {
-            "criterion": self.criterion,
-            "name": self.name,
-            "status": self.status.value,
-            "effort": self.effort,
-            "items": list(self.items),
-            "blocked_by": list(self.blocked_by),
-            "effort_reason": self.effort_reason,
-        }
+        return as_dict(self)
 
 
 @attrs.frozen(kw_only=True)

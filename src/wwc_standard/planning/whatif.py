@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from wwc_standard._exports import publish
+from wwc_standard._output import as_dict
 from wwc_standard.errors import AssessmentError, Problem, unknown_checklist_item, unknown_criterion
 from wwc_standard.evaluation.assessment import Answer, AnswerStatus, Assessment
 from wwc_standard.evaluation.engine import Evaluation, Status, _evaluate, evaluate
@@ -240,7 +241,7 @@ class Flip:
 
     def to_dict(self) -> dict[str, Any]:
         """As JSON-compatible data."""
-        return {"criterion": self.criterion, "before": self.before.value, "after": self.after.value}
+        return as_dict(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -297,17 +298,7 @@ class Comparison:
 
     def to_dict(self) -> dict[str, Any]:
         """As JSON-compatible data."""
-        return {
-            "tier_before": self.tier_before.value,
-            "tier_after": self.tier_after.value,
-            "points_before": self.points_before,
-            "points_after": self.points_after,
-            "flipped": [flip.to_dict() for flip in self.flipped],
-            "gained": list(self.gained),
-            "lost": list(self.lost),
-            "gaps_closed": list(self.gaps_closed),
-            "gaps_opened": list(self.gaps_opened),
-        }
+        return as_dict(self)
 
 
 def _gap_key(gap: Any) -> tuple[Any, ...]:
@@ -376,12 +367,7 @@ class SensitivityRow:
 
     def to_dict(self) -> dict[str, Any]:
         """As JSON-compatible data."""
-        return {
-            "criterion": self.criterion,
-            "status": self.status.value,
-            "tier": self.tier.value,
-            "points": self.points,
-        }
+        return as_dict(self)
 
 
 @attrs.frozen(kw_only=True)
