@@ -22,6 +22,7 @@ whose cost plus bound cannot beat the best set found is cut; nothing else is.
 
 from __future__ import annotations
 
+import graphlib
 import heapq
 import math
 from collections.abc import Callable, Container, Mapping
@@ -145,30 +146,37 @@ def prerequisite_order(
     :func:`~wwc_standard.roadmap` schedules in it (by tier, nearness, effort), so the two agree
     on what the city can take on.
     """
-    possible = {i for i, w in work.items() if not math.isinf(w.effort)}
-    changed = True
-    while changed:
-        changed = False
-        for i in sorted(possible):
-            if any(p not in met and p not in possible for p in work[i].prerequisites):
-                possible.discard(i)
-                changed = True
-    waiting = {i: sum(1 for p in work[i].prerequisites if p not in met) for i in possible}
-    unlocks: dict[int, list[int]] = {}
-    for i in possible:
-        for p in work[i].prerequisites:
-            if p not in met:
-                unlocks.setdefault(p, []).append(i)
-    heap = [(key(i), i) for i, count in waiting.items() if count == 0]
-    heapq.heapify(heap)
+    # Each criterion waits on its prerequisites not yet met; graphlib hands out those whose
+    # prerequisites are all settled, and the heap takes the one with the smallest key.
+    graph = {
+        i: [p for p in w.prerequisites if p not in met]
+        for i, w in work.items()
+        if not math.isinf(w.effort)
+    }
+    while True:
+        sorter = graphlib.TopologicalSorter(graph)
+        try:
+            sorter.prepare()
+            break
+        except graphlib.CycleError as cycle:
+            # Only a revision built by hand, never validated, has one: criteria in a cycle
+            # can never be completed, and neither can what waits on them.
+            for i in cycle.args[1]:
+                graph.pop(i, None)
+    possible: set[int] = set()
+    heap: list[tuple[Any, int]] = []
     order = []
-    while heap:
-        _, i = heapq.heappop(heap)
-        order.append(i)
-        for j in unlocks.get(i, ()):
-            waiting[j] -= 1
-            if waiting[j] == 0:
-                heapq.heappush(heap, (key(j), j))
+    while sorter.is_active():
+        for i in sorter.get_ready():
+            if i in graph and all(p in possible for p in graph[i]):
+                heapq.heappush(heap, (key(i), i))
+            else:  # infinite effort, not a criterion of the work, or waits on one of those
+                sorter.done(i)
+        if heap:
+            _, i = heapq.heappop(heap)
+            order.append(i)
+            possible.add(i)
+            sorter.done(i)
     return order
 
 
