@@ -188,7 +188,10 @@ def _function_level_imports() -> list[tuple[str, int, str]]:
             for inner in ast.walk(node):
                 if isinstance(inner, ast.Import | ast.ImportFrom):
                     above = inner.lineno - 2
-                    while above >= 0 and lines[above].strip().startswith(("import ", "from ")):
+                    while above >= 0 and (
+                        not lines[above].strip()
+                        or lines[above].strip().startswith(("import ", "from "))
+                    ):
                         above -= 1
                     comment = lines[above].strip() if above >= 0 else ""
                     found.append((path.relative_to(PACKAGE).as_posix(), inner.lineno, comment))

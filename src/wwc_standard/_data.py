@@ -21,16 +21,14 @@ policy, so that a file is refused or accepted the same way whatever it holds:
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
-from importlib import resources
 from typing import Any
 
 from wwc_standard.errors import Problem, UnreadableFile, WWCError
 from wwc_standard.i18n.messages import Message
 
-__all__ = ["FORMATS", "parse", "read_package_file", "read_user_file"]
+__all__ = ["FORMATS", "package_folder", "parse", "read_package_file", "read_user_file"]
 
 FORMATS = (".json", ".toml")
 """The formats a file may be in, by suffix."""
@@ -73,13 +71,32 @@ def read_package_file(relative: str) -> Any:
     def bug(problems: list[Problem]) -> WWCError:
         raise ValueError(f"wwc_standard/{relative}: {problems[0]}")
 
+    # importlib.resources on first use: it costs start-up time (some 20 ms) that an app
+    # evaluating its own data with a revision already read never needs.
+    from importlib import resources
+
     raw = resources.files("wwc_standard").joinpath(relative).read_bytes()
     return parse(raw, os.path.splitext(relative)[1], relative, bug)
 
 
+def package_folder(folder: str) -> list[str]:
+    """The names of the files in a folder of the package (``standards``), sorted.
+
+    >>> package_folder("crosswalks")
+    ['2017-2018.toml', '2021-2022.toml']
+    """
+    # importlib.resources on first use, as in read_package_file().
+    from importlib import resources
+
+    return sorted(
+        entry.name for entry in resources.files("wwc_standard").joinpath(folder).iterdir()
+    )
+
+
 def parse(raw: bytes, suffix: str, name: str, error: Callable[[list[Problem]], WWCError]) -> Any:
     """The data of ``raw``, JSON or TOML by ``suffix``; ``name`` names it in problems."""
-    # The TOML parser on first use: start-up does not load it, and most apps read only JSON.
+    # The parsers on first use: start-up loads neither, and an app may never read a file.
+    import json
     import tomllib
 
     try:

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["lazy_exports", "publish"]
+__all__ = ["lazy_exports", "publish", "resolve_annotations"]
 
 
 def lazy_exports(
@@ -47,6 +47,10 @@ def lazy_exports(
     return __getattr__, __dir__
 
 
+#: The module that defines each published attrs class, whose globals resolve its annotations.
+_DEFINED_IN: dict[type, str] = {}
+
+
 def publish(namespace: dict[str, Any]) -> None:
     """Show the public classes of a module under the name of its package, where users meet them.
 
@@ -54,9 +58,9 @@ def publish(namespace: dict[str, Any]) -> None:
     name its package exports gets the package as ``__module__``, so reprs, tracebacks and
     pickles name ``wwc_standard.evaluation.Evaluation``, not the private module that defines it
     (the package imports it back on first use). Two things depend on ``__module__`` and are
-    kept working: the type annotations of attrs classes are resolved here, in the module that
-    can resolve them, and the module's ``__test__`` lists the classes so that their doctests are
-    still collected from it.
+    kept working: :func:`resolve_annotations` resolves the annotations of attrs classes in the
+    module that defines them, and the module's ``__test__`` lists the classes so that their
+    doctests are still collected from it.
 
     >>> import wwc_standard as wwc
     >>> wwc.Evaluation.__module__, wwc.revisions.ChecklistItem.__module__
@@ -68,6 +72,16 @@ def publish(namespace: dict[str, Any]) -> None:
         value = namespace.get(name)
         if isinstance(value, type) and value.__module__ == namespace["__name__"]:
             if attrs.has(value):
-                attrs.resolve_types(value, globalns=namespace)
+                _DEFINED_IN[value] = namespace["__name__"]
             value.__module__ = package.__name__
             tests[name] = value
+
+
+def resolve_annotations() -> None:
+    """Resolve the field annotations of every published attrs class, once, where it is
+    defined: what reads them (cattrs, the JSON Schemas) calls this first. It is not done at
+    import, where it would cost start-up time that most apps never need.
+    """
+    while _DEFINED_IN:
+        cls, module = _DEFINED_IN.popitem()
+        attrs.resolve_types(cls, globalns=vars(sys.modules[module]))

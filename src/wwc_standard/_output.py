@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from wwc_standard._exports import resolve_annotations
 from wwc_standard.i18n.messages import Text
 
 if TYPE_CHECKING:
@@ -36,11 +37,13 @@ __all__ = ["as_data", "as_dict"]
 
 def as_data(value: Any) -> Any:
     """``value`` (an attrs result value, or anything it holds) as JSON-compatible data."""
+    resolve_annotations()
     return _converter().unstructure(value)
 
 
 def as_dict(value: Any) -> dict[str, Any]:
     """An attrs result value as a JSON-compatible dict: the body of its ``to_dict()``."""
+    resolve_annotations()
     data: dict[str, Any] = _converter().unstructure(value)
     return data
 

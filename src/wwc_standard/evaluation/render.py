@@ -6,7 +6,6 @@ from the process environment.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from wwc_standard.i18n.languages import negotiate
@@ -139,4 +138,7 @@ def _status_count(status: Status, n: int) -> Message:
 
 def render_json(evaluation: Evaluation) -> str:
     """The evaluation's :meth:`~wwc_standard.Evaluation.to_dict` as indented JSON."""
+    # json on first use: start-up does not load it.
+    import json
+
     return json.dumps(evaluation.to_dict(), indent=2, ensure_ascii=False)

@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from wwc_standard._exports import resolve_annotations
 from wwc_standard.revisions.model import Criterion, Standard
 from wwc_standard.revisions.tiers import AnyTierRule, Tier
 
@@ -64,8 +65,9 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
-    # The field types as resolved where the class is defined (wwc_standard._exports.publish):
-    # the class's __module__ is its public package, where its annotations' names are not.
+    # The field types as resolved where the class is defined (wwc_standard._exports): the
+    # class's __module__ is its public package, where its annotations' names are not.
+    resolve_annotations()
     hints = {field.name: field.type for field in attrs.fields(attrs.resolve_types(cls))}
     properties: dict[str, Any] = {}
     required: list[str] = []

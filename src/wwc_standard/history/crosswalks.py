@@ -21,12 +21,11 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Mapping
-from importlib import resources
 from typing import Any, Literal
 
 import attrs
 
-from wwc_standard._data import read_package_file
+from wwc_standard._data import package_folder, read_package_file
 from wwc_standard._exports import publish
 from wwc_standard.errors import NoMigrationPath, Problem, unknown_criterion
 from wwc_standard.i18n.messages import Message
@@ -127,11 +126,8 @@ def crosswalk_pairs() -> tuple[tuple[str, str], ...]:
     >>> crosswalk_pairs()
     (('2017', '2018'), ('2021', '2022'))
     """
-
-    folder = resources.files("wwc_standard") / "crosswalks"
     pairs = []
-    for entry in folder.iterdir():
-        name = entry.name
+    for name in package_folder("crosswalks"):
         if name.endswith(".toml") and name.count("-") == 1:
             earlier, later = name.removesuffix(".toml").split("-")
             pairs.append((earlier, later))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import gettext
 import io
-from importlib.resources import files
 
 __all__ = ["DOMAIN", "catalog_path", "load_catalog", "translations"]
 
@@ -25,8 +24,10 @@ def catalog_path(locale: str, domain: str) -> str:
 
 def load_catalog(locale: str, domain: str) -> gettext.NullTranslations:
     """The compiled catalog of ``domain`` in ``locale``; the identity if none is shipped."""
-    # Babel's catalog machinery on first use of a translated locale: it costs start-up time
-    # that English never needs.
+    # importlib.resources and Babel's catalog machinery on first use of a translated locale:
+    # they cost start-up time that English never needs.
+    from importlib.resources import files
+
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
     from babel.support import Translations

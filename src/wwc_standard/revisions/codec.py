@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from wwc_standard._exports import resolve_annotations
 from wwc_standard.errors import InvalidStandard, Problem
 from wwc_standard.i18n.messages import Message
 
@@ -168,6 +169,7 @@ def _register_rule(
 
 def unstructure_standard(standard: Standard) -> dict[str, Any]:
     """The canonical JSON-compatible form of a revision, in the schema of revision files."""
+    resolve_annotations()  # cattrs reads the field types of the model
     data: dict[str, Any] = {"schema": SCHEMA, **_converter().unstructure(standard)}
     return data
 
@@ -178,6 +180,7 @@ def structure_standard(data: Mapping[str, Any], into: type[Standard], *, origin:
     Raises :class:`~wwc_standard.InvalidStandard` listing every key and value that does not
     fit the schema.
     """
+    resolve_annotations()  # cattrs reads the field types of the model
     try:
         return _converter().structure(data, into)
     except Exception as error:  # cattrs gathers every field's error into one exception group

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import json
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -490,8 +489,9 @@ def content_fingerprint(data: Any) -> str:
     >>> content_fingerprint({"a": 1, "b": 2}) == content_fingerprint({"b": 2, "a": 1})
     True
     """
-    # hashlib on first use: it loads OpenSSL, which start-up does not need.
+    # hashlib (it loads OpenSSL) and json on first use: start-up needs neither.
     import hashlib
+    import json
 
     canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()

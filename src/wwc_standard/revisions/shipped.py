@@ -12,10 +12,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from importlib import resources
 from typing import Any
 
-from wwc_standard._data import read_package_file
+from wwc_standard._data import package_folder, read_package_file
 from wwc_standard.errors import UnknownStandard
 
 __all__ = ["shipped_raw", "shipped_versions"]
@@ -25,8 +24,7 @@ _VERSION_FILE = re.compile(r"^(\d{4})\.toml$")
 
 def shipped_versions() -> tuple[str, ...]:
     """The versions of the revision files shipped in the package, oldest first."""
-    folder = resources.files("wwc_standard") / "standards"
-    found = (_VERSION_FILE.match(entry.name) for entry in folder.iterdir())
+    found = (_VERSION_FILE.match(name) for name in package_folder("standards"))
     return tuple(sorted(match.group(1) for match in found if match))
 
 
