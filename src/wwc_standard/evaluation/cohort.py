@@ -1,7 +1,7 @@
 """Cohorts: many assessments evaluated in order, and a pandas DataFrame view of them.
 
 :func:`evaluate_many` suits a cohort of cities or a parameter sweep. It decides each status with
-the same code as :func:`~wwc_standard.evaluate` (``_evaluate``) and validates each assessment
+the same code as :func:`~wwc_standard.evaluate` (``evaluate_parsed``) and validates each assessment
 the same way: an already parsed :class:`~wwc_standard.Assessment` goes straight to the
 revision checks (``check_against``), and only one with problems is parsed again to report them
 with their paths. pandas is optional (``pip install 'wwc-standard[pandas]'``):
@@ -33,7 +33,7 @@ from wwc_standard.revisions.registry import standards
 from wwc_standard.revisions.tiers import Tier
 
 from .assessment import Assessment, check_against, resolve
-from .engine import Evaluation, _evaluate
+from .engine import Evaluation, evaluate_parsed
 
 if TYPE_CHECKING:
     from wwc_standard.revisions.model import Standard
@@ -88,7 +88,7 @@ def evaluate_many(
                     declared=revision.criteria_count,
                 )
             checked.add(id(revision))
-        results.append(_evaluate(item, revision, require_evidence))
+        results.append(evaluate_parsed(item, revision, require_evidence))
     if problems:
         raise AssessmentError(problems)
     return Cohort(evaluations=tuple(results))

@@ -38,17 +38,7 @@ from .results import (
     Status,
 )
 
-__all__ = [
-    "Certification",
-    "CriterionResult",
-    "Evaluation",
-    "Gap",
-    "PracticeAreaResult",
-    "Reason",
-    "RequirementResult",
-    "Status",
-    "evaluate",
-]
+__all__ = ["Evaluation", "evaluate", "evaluate_parsed", "requirement_of"]
 
 #: Identifies the layout of :meth:`Evaluation.to_dict`; bumped on any incompatible change.
 EVALUATION_FORMAT = "wwc-standard.evaluation/1"
@@ -111,10 +101,12 @@ def evaluate(
         raise IncompleteStandard(
             revision.version, listed=len(revision.criteria), declared=revision.criteria_count
         )
-    return _evaluate(parsed, revision, require_evidence)
+    return evaluate_parsed(parsed, revision, require_evidence)
 
 
-def _evaluate(assessment: Assessment, standard: Standard, require_evidence: bool) -> Evaluation:
+def evaluate_parsed(
+    assessment: Assessment, standard: Standard, require_evidence: bool
+) -> Evaluation:
     # The hot path of evaluate() and evaluate_many(): one pass in prerequisite order over rows
     # precomputed per revision; a criterion without a checklist takes its answer's status
     # from _FROM_ANSWER, the same table _answered_status() ends with.
@@ -275,7 +267,7 @@ class Evaluation:
             )
         for requirement in self.requirements:
             if requirement.gates_certification and requirement.status is not Status.MET:
-                named = _Lowercase(_requirement(self.standard, requirement.id))
+                named = _Lowercase(requirement_of(self.standard, requirement.id))
                 if requirement.inferred:
                     text = Message(
                         "the {requirement} is {status}; it must be met to certify (inferred)",
@@ -366,7 +358,7 @@ class Evaluation:
                         status=requirement.status,
                         message=Message(
                             "{requirement}: {reason}",
-                            requirement=_requirement(self.standard, requirement.id),
+                            requirement=requirement_of(self.standard, requirement.id),
                             reason=requirement.reasons[0].message,
                         ),
                     )
@@ -497,7 +489,8 @@ class Evaluation:
         return again
 
 
-def _requirement(standard: Standard, requirement_id: str) -> Requirement:
+def requirement_of(standard: Standard, requirement_id: str) -> Requirement:
+    """The requirement of ``standard`` with the id ``requirement_id`` (which it has)."""
     return next(r for r in standard.requirements if r.id == requirement_id)
 
 

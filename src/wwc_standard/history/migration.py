@@ -19,7 +19,7 @@ import attrs
 from wwc_standard._exports import publish
 from wwc_standard.errors import AssessmentError, NoMigrationPath, Problem
 from wwc_standard.evaluation.assessment import Answer, Assessment, check_against, parse_assessment
-from wwc_standard.evaluation.engine import Reason
+from wwc_standard.evaluation.results import Reason
 from wwc_standard.i18n.messages import N_, Items, Message, Plural
 from wwc_standard.revisions.model import Criterion, Standard
 from wwc_standard.revisions.registry import standard

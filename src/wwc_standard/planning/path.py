@@ -32,7 +32,8 @@ import attrs
 
 from wwc_standard._exports import publish
 from wwc_standard._output import as_dict
-from wwc_standard.evaluation.engine import Evaluation, Reason, Status, _requirement
+from wwc_standard.evaluation.engine import Evaluation, requirement_of
+from wwc_standard.evaluation.results import Reason, Status
 from wwc_standard.i18n.messages import Items, Localizable, Message, Plural
 from wwc_standard.revisions.tiers import Tier
 
@@ -368,7 +369,7 @@ def certification_notes(evaluation: Evaluation, tier: Tier) -> list[Reason]:
     notes = []
     for requirement in evaluation.requirements:
         if requirement.gates_certification and requirement.status is not Status.MET:
-            named = _requirement(evaluation.standard, requirement.id)
+            named = requirement_of(evaluation.standard, requirement.id)
             message = (
                 Message(
                     "certifying at {tier} also needs the {requirement} met: it is {status} "

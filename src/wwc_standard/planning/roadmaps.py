@@ -29,7 +29,8 @@ import attrs
 
 from wwc_standard._exports import publish
 from wwc_standard.errors import AssessmentError, Problem
-from wwc_standard.evaluation.engine import Evaluation, Reason, Status
+from wwc_standard.evaluation.engine import Evaluation
+from wwc_standard.evaluation.results import Reason, Status
 from wwc_standard.i18n.messages import Items, Localizable, Message, Plural
 from wwc_standard.revisions.tiers import Tier
 

@@ -25,7 +25,8 @@ from wwc_standard._exports import publish
 from wwc_standard._output import as_dict
 from wwc_standard.errors import AssessmentError, Problem, unknown_checklist_item, unknown_criterion
 from wwc_standard.evaluation.assessment import Answer, AnswerStatus, Assessment
-from wwc_standard.evaluation.engine import Evaluation, Status, _evaluate, evaluate
+from wwc_standard.evaluation.engine import Evaluation, evaluate, evaluate_parsed
+from wwc_standard.evaluation.results import Status
 from wwc_standard.i18n.messages import Items, Message, Plural
 from wwc_standard.revisions.tiers import Tier
 
@@ -111,7 +112,7 @@ def what_if(
     unmeet = list(unmeet)
     checklist = dict(checklist or {})
     if not (meet or unmeet or checklist):
-        return _evaluate(base.assessment, base.standard, base.require_evidence)
+        return evaluate_parsed(base.assessment, base.standard, base.require_evidence)
     std = base.standard
     _raise_problems(std, meet, unmeet, checklist)
     statuses = dict(zip((c.id for c in std.criteria), base.statuses, strict=True))
@@ -146,7 +147,7 @@ def what_if(
             else Answer(status=AnswerStatus.UNMET)
         )
     changed = attrs.evolve(base.assessment, answers=answers)
-    return _evaluate(changed, std, base.require_evidence)
+    return evaluate_parsed(changed, std, base.require_evidence)
 
 
 def _raise_problems(
