@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -128,7 +128,16 @@ class Problem:
 
 
 class WWCError(Exception):
-    """The root of every error wwc-standard raises on purpose."""
+    """The root of every error wwc-standard raises on purpose.
+
+    Every error pickles with its message and fields, so it crosses a process pool whole:
+
+    >>> import pickle
+    >>> error = UnknownStandard("2042", available=("2024",))
+    >>> copy = pickle.loads(pickle.dumps(error))
+    >>> type(copy).__name__, copy.version, copy.problems == error.problems
+    ('UnknownStandard', '2042', True)
+    """
 
     problems: tuple[Problem, ...] = ()
     """The problems behind the error, each with its path; may be empty."""
@@ -145,6 +154,23 @@ class WWCError(Exception):
         if self.problems:
             return "\n".join(problem.localized(locale) for problem in self.problems)
         return str(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # An exception pickles as its class called with its args, but each error here takes
+        # other arguments than the message it passes on as args (its problems, a version...):
+        # rebuild it as the builtin it is, then restore its fields (problems, origin, ...).
+        _, args, *state = cast(tuple[Any, ...], super().__reduce__())
+        return (_rebuild, (type(self), args), *state)
+
+
+def _rebuild(cls: type[WWCError], args: tuple[Any, ...]) -> WWCError:
+    """An error of class ``cls`` with ``args``, made as its builtin base makes it (``OSError``
+    keeps its errno and filename), its own ``__init__`` skipped; pickle then sets its fields."""
+    error = cls.__new__(cls, *args)
+    if isinstance(error, OSError):
+        # OSError reads errno, strerror and filename in __init__ when a subclass has its own.
+        OSError.__init__(error, *args)
+    return error
 
 
 def _listing(problems: tuple[Problem, ...], heading: Message, locale: str = "en") -> str:

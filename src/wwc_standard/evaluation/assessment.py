@@ -13,7 +13,6 @@ import enum
 import math
 import os
 import re
-import types
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +20,7 @@ import attrs
 
 from wwc_standard._data import read_user_file
 from wwc_standard._exports import publish
+from wwc_standard._pickling import ReadOnlyMappings, read_only
 from wwc_standard.errors import (
     AssessmentError,
     Problem,
@@ -62,12 +62,8 @@ class AnswerStatus(enum.Enum):
     UNKNOWN = "unknown"
 
 
-def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
-    return types.MappingProxyType(dict(value))
-
-
 @attrs.frozen(kw_only=True)
-class Answer:
+class Answer(ReadOnlyMappings):
     """A city's answer to one criterion (or certification requirement).
 
     >>> Answer(status=AnswerStatus.MET, evidence=("https://data.example.org/",)).status
@@ -76,7 +72,7 @@ class Answer:
 
     status: AnswerStatus | None = None
     """What the city says; ``None`` when only the checklist is answered, which then decides."""
-    checklist: Mapping[str, bool | None] = attrs.field(factory=dict, converter=_frozen_mapping)
+    checklist: Mapping[str, bool | None] = attrs.field(factory=dict, converter=read_only)
     """Checklist item id to ``True`` (met), ``False`` (not met) or ``None`` (not known)."""
     evidence: tuple[str, ...] = ()
     """Links or references to the documents that support the answer."""
@@ -115,7 +111,7 @@ class City:
 
 
 @attrs.frozen(kw_only=True)
-class Assessment:
+class Assessment(ReadOnlyMappings):
     """A city's answers, optionally pinned to a revision and its fingerprint.
 
     >>> a = Assessment.from_dict({"city": {"name": "Exampleton", "country": "US"},
@@ -128,9 +124,9 @@ class Assessment:
 
     city: City = City()
     """The city being assessed."""
-    answers: Mapping[str, Answer] = attrs.field(factory=dict, converter=_frozen_mapping)
+    answers: Mapping[str, Answer] = attrs.field(factory=dict, converter=read_only)
     """Criterion id to answer; a criterion with no answer is unknown, never met."""
-    requirements: Mapping[str, Answer] = attrs.field(factory=dict, converter=_frozen_mapping)
+    requirements: Mapping[str, Answer] = attrs.field(factory=dict, converter=read_only)
     """Certification requirement id ("outcome") to answer."""
     standard: str | None = None
     """The revision the answers are for; evaluation uses it when no revision is given."""

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from wwc_standard._exports import publish
+from wwc_standard._pickling import SlotsState
 from wwc_standard._version import __version__
 from wwc_standard.errors import AssessmentError, IncompleteStandard, Problem
 from wwc_standard.i18n.messages import Items, Localizable, Message, Plural, Text
@@ -494,7 +495,7 @@ def requirement_of(standard: Standard, requirement_id: str) -> Requirement:
     return next(r for r in standard.requirements if r.id == requirement_id)
 
 
-class _Lowercase:
+class _Lowercase(SlotsState):
     """A name worded for the locale, then put in lower case to stand inside a sentence."""
 
     __slots__ = ("named",)
@@ -506,7 +507,7 @@ class _Lowercase:
         return self.named.localized(locale).lower()
 
 
-class _Joined:
+class _Joined(SlotsState):
     """Sentences worded for the locale and joined with semicolons, as one clause."""
 
     __slots__ = ("texts",)

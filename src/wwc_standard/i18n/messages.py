@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Protocol, runtime_checkable
 
 from wwc_standard._exports import publish
+from wwc_standard._pickling import SlotsState
 
 from .catalogs import DOMAIN, translations
 from .languages import LOCALES, negotiate
@@ -48,7 +49,7 @@ class Localizable(Protocol):
         ...
 
 
-class Percent:
+class Percent(SlotsState):
     """A fraction (0.63) shown as a percentage formatted for the locale, with one decimal
     (or ``decimals=0`` for a whole bound such as a tier band's 68%).
 
@@ -71,7 +72,7 @@ class Percent:
         return self.value
 
 
-class Items:
+class Items(SlotsState):
     """A list of values joined for the locale ("DM1, DM2, and OD3", "DM1, DM2 y OD3")."""
 
     __slots__ = ("values",)
@@ -91,7 +92,7 @@ def N_(msgid: str) -> str:
     return msgid
 
 
-class Message:
+class Message(SlotsState):
     """A translatable sentence: an English msgid with ``{named}`` placeholders and its values.
 
     Rendering looks the msgid up in the catalog of the locale and formats every value for it:

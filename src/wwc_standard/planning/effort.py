@@ -28,7 +28,6 @@ from __future__ import annotations
 import functools
 import math
 import os
-import types
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +35,7 @@ import attrs
 
 from wwc_standard._data import read_package_file, read_user_file
 from wwc_standard._exports import publish
+from wwc_standard._pickling import ReadOnlyMappings, SlotsState, read_only
 from wwc_standard.errors import Problem, WWCError, _listing, unknown_criterion
 from wwc_standard.i18n.messages import N_, Message, Plural, Text
 
@@ -74,7 +74,7 @@ class InvalidGuidance(WWCError, ValueError):
 _UNITS = {"person-weeks": N_("person-weeks")}
 
 
-class _Unit:
+class _Unit(SlotsState):
     """The unit of effort as a message value: worded for the locale when the library knows it
     ("person-weeks"), as given otherwise (a unit of the user's own guidance)."""
 
@@ -96,10 +96,6 @@ def unit_value(unit: str) -> _Unit:
     return _Unit(unit)
 
 
-def _frozen(value: Mapping[str, EffortEstimate]) -> Mapping[str, EffortEstimate]:
-    return types.MappingProxyType(dict(value))
-
-
 @attrs.frozen(kw_only=True)
 class EffortEstimate:
     """An advisory estimate of the effort a criterion takes, with why."""
@@ -116,7 +112,7 @@ class EffortEstimate:
 
 
 @attrs.frozen(kw_only=True)
-class Guidance:
+class Guidance(ReadOnlyMappings):
     """Advisory effort data: per criterion, per practice area, a default, and the capacity.
 
     Every estimate is advice of the wwc-standard project, not part of the WWC standard.
@@ -130,9 +126,9 @@ class Guidance:
     """What the data is, in words."""
     default: EffortEstimate
     """The estimate for a criterion whose id and practice area are not listed."""
-    areas: Mapping[str, EffortEstimate] = attrs.field(factory=dict, converter=_frozen)
+    areas: Mapping[str, EffortEstimate] = attrs.field(factory=dict, converter=read_only)
     """Practice area code to the default estimate of its criteria."""
-    criteria: Mapping[str, EffortEstimate] = attrs.field(factory=dict, converter=_frozen)
+    criteria: Mapping[str, EffortEstimate] = attrs.field(factory=dict, converter=read_only)
     """Criterion id to its estimate, where it differs from its area's."""
     capacity_per_month: float
     """The default staff time available for the work each month, in ``unit``."""

@@ -32,6 +32,7 @@ import attrs
 
 from wwc_standard._exports import publish
 from wwc_standard._output import as_dict
+from wwc_standard._pickling import SlotsState
 from wwc_standard.evaluation.engine import Evaluation, requirement_of
 from wwc_standard.evaluation.results import Reason, Status
 from wwc_standard.i18n.messages import Items, Localizable, Message, Plural
@@ -48,7 +49,7 @@ __all__ = ["Path", "PathStep", "Work", "path_to", "work_for"]
 _EPSILON = 1e-9
 
 
-class Weeks:
+class Weeks(SlotsState):
     """An amount of effort as a message value, formatted for the locale ("2.5", "2,5")."""
 
     __slots__ = ("value",)

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from wwc_standard._pickling import SlotsState
 from wwc_standard.i18n.catalogs import translations
 from wwc_standard.i18n.languages import LOCALES, negotiate
 
@@ -95,7 +96,7 @@ def text_in(text: str, domains: tuple[str, ...], locale: str) -> str:
     return text
 
 
-class RevisionText:
+class RevisionText(SlotsState):
     """A text of a revision, worded for a locale when it is rendered (a :class:`Localizable`).
 
     >>> import wwc_standard
