@@ -639,3 +639,26 @@ def test_file_with_problems_of_its_content(tmp_path: Path) -> None:
         ("answers.DM1", "unknown-status"),
         ("city.population", "negative-population"),
     }
+
+
+@pytest.mark.parametrize("country", ["\u00df", "\ufb01", "\u017fe"])
+def test_country_codes_fold_ascii_case_only(country: str) -> None:
+    """Unicode case mapping would read "ß" as SS (South Sudan) and "ﬁ" as FI (Finland)."""
+    with pytest.raises(wwc.AssessmentError) as info:
+        wwc.evaluate({"city": {"country": country}, "answers": {}}, "2024")
+    assert [p.code for p in info.value.problems] == ["unknown-country"]
+    assert (
+        wwc.evaluate({"city": {"country": " ca "}, "answers": {}}, "2024").assessment.city.country
+        == "CA"
+    )
+
+
+@pytest.mark.parametrize("word", ["un\u212anown", "MET\u0130", "\uff2d\uff25\uff34"])
+def test_status_words_fold_ascii_case_only(word: str) -> None:
+    """A Kelvin sign lowers to "k"; a status word with a look-alike is refused, not read."""
+    with pytest.raises(wwc.AssessmentError) as info:
+        wwc.evaluate({"answers": {"DM1": word}}, "2024")
+    assert [p.code for p in info.value.problems] == ["unknown-status"]
+    assert (
+        wwc.evaluate({"answers": {"DM1": " MeT "}}, "2024").criteria["DM1"].status is wwc.Status.MET
+    )

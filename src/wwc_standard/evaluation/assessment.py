@@ -269,7 +269,7 @@ class _Parser:
             return AnswerStatus.MET if value else AnswerStatus.UNMET
         if isinstance(value, str):
             try:
-                return AnswerStatus(value.strip().lower())
+                return AnswerStatus(_ascii_lower(value.strip()))
             except ValueError:
                 words = [s.value for s in AnswerStatus]
                 self.problem(
@@ -356,7 +356,7 @@ class _Parser:
         name = self.string(data.get("name"), "city.name")
         country = self.string(data.get("country"), "city.country")
         if country is not None:
-            code = country.strip().upper()
+            code = _ascii_upper(country.strip())
             if code not in ISO_3166_ALPHA_2:
                 self.problem(
                     "city.country",
@@ -666,3 +666,15 @@ def load_assessment(path: str | os.PathLike[str]) -> Assessment:
 
 
 publish(globals())
+
+
+# Case is folded for ASCII only: Unicode case mapping turns look-alikes into codes and words
+# ("ß".upper() is "SS", South Sudan; "ﬁ" is "FI", Finland; a Kelvin sign lowers to "k"), so a
+# word with any other character is taken as written, and refused.
+def _ascii_lower(word: str) -> str:
+    return word.lower() if word.isascii() else word
+
+
+def _ascii_upper(word: str) -> str:
+    return word.upper() if word.isascii() else word
+
