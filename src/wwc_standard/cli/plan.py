@@ -8,9 +8,8 @@ line, exit status 2).
 from __future__ import annotations
 
 import argparse
-import json
 import math
-from typing import Any, TextIO
+from typing import Any
 
 from wwc_standard.errors import AssessmentError, Problem
 from wwc_standard.evaluation.engine import evaluate
@@ -25,6 +24,7 @@ from .options import (
     chosen_standard,
     shared_options,
 )
+from .output import Output, json_text
 
 __all__ = ["add_plan_commands"]
 
@@ -185,18 +185,38 @@ def _tier(text: str, option: str) -> Any:
         ) from None
 
 
-def _roadmap(args: argparse.Namespace, out: TextIO) -> int:
+def _check_capacity(capacity: float | None) -> None:
+    """Refuse an infinite capacity: a roadmap is planned against staff time that runs out, and
+    JSON has no infinity. (Other values are checked by ``roadmap``.)"""
+    if capacity is not None and math.isinf(capacity):
+        raise AssessmentError(
+            [
+                Problem.of(
+                    "--capacity",
+                    "invalid-capacity",
+                    Message(
+                        "the capacity is a finite number of person-weeks a month; found {value}",
+                        value=str(capacity),
+                    ),
+                    hint=Message("give a number of person-weeks, such as 6"),
+                )
+            ]
+        )
+
+
+def _roadmap(args: argparse.Namespace, out: Output) -> int:
     # Planning and history are imported by the commands that use them: not at start-up.
     from wwc_standard.planning.roadmaps import roadmap
 
     efforts = _efforts(args.effort)
     target = _tier(args.target, "--target") if args.target else None
+    _check_capacity(args.capacity)
     plan = roadmap(
         _evaluation(args), capacity=args.capacity, target=target, guidance=efforts or None
     )
     locale = getattr(args, "locale", "en") or "en"
     if args.format == "json":
-        out.write(json.dumps(plan.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        out.write(json_text(plan.to_dict()) + "\n")
     else:
         out.write(plan.explain(locale) + "\n")
     return 0
@@ -228,7 +248,7 @@ def _items(values: list[str]) -> dict[str, dict[str, bool | None]]:
     return found
 
 
-def _what_if(args: argparse.Namespace, out: TextIO) -> int:
+def _what_if(args: argparse.Namespace, out: Output) -> int:
     # Planning and history are imported by the commands that use them: not at start-up.
     from wwc_standard.planning.whatif import compare, what_if
 
@@ -239,13 +259,13 @@ def _what_if(args: argparse.Namespace, out: TextIO) -> int:
     locale = getattr(args, "locale", "en") or "en"
     if args.format == "json":
         data = {"comparison": comparison.to_dict(), "evaluation": after.to_dict()}
-        out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        out.write(json_text(data) + "\n")
     else:
         out.write(comparison.explain(locale) + "\n")
     return 0
 
 
-def _path(args: argparse.Namespace, out: TextIO) -> int:
+def _path(args: argparse.Namespace, out: Output) -> int:
     # Planning and history are imported by the commands that use them: not at start-up.
     from wwc_standard.planning.path import path_to
 
@@ -254,7 +274,7 @@ def _path(args: argparse.Namespace, out: TextIO) -> int:
     found = path_to(_evaluation(args), target, effort=efforts or None)
     locale = getattr(args, "locale", "en") or "en"
     if args.format == "json":
-        out.write(json.dumps(found.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        out.write(json_text(found.to_dict()) + "\n")
     else:
         out.write(found.explain(locale) + "\n")
     return 0 if found.reachable else 1

@@ -7,15 +7,15 @@ hint, and the exit status is 2; a traceback is never shown for them.
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from wwc_standard._version import __version__
 from wwc_standard.errors import WWCError
 from wwc_standard.evaluation.engine import evaluate
-from wwc_standard.evaluation.render import render_json, render_text
+from wwc_standard.evaluation.render import render_text
 from wwc_standard.i18n.languages import negotiate
 from wwc_standard.i18n.messages import Message, Plural
 from wwc_standard.revisions.registry import standard, standards
@@ -30,16 +30,26 @@ from .options import (
     help_locale,
     shared_options,
 )
+from .output import Output, OutputLost, clean, json_text, problem_line
 from .plan import add_plan_commands
 from .revisions import add_revision_commands, incomplete_label
 
 __all__ = ["main"]
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, its help and usage errors written through :class:`~.output.Output` (cleaned,
+    encodable, quiet on a closed stream) to the streams it chooses."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            Output(file or sys.stderr, lossy=True).write(message)
+
+
 def _parser(locale: str = "en") -> argparse.ArgumentParser:
     """The parser, with our descriptions and option help worded in ``locale``; argparse's own
     words ("usage:", "options:", its errors) come from its gettext domain, not ours."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="wwc-standard",
         description=Message(
             "Evaluate a city's answers against the What Works Cities Certification standard."
@@ -85,22 +95,22 @@ def _parser(locale: str = "en") -> argparse.ArgumentParser:
     return parser
 
 
-def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
+def _evaluate(args: argparse.Namespace, out: Output) -> int:
     result = evaluate(
         assessment_data(args), chosen_standard(args), require_evidence=args.require_evidence
     )
     if args.format == "json":
-        out.write(render_json(result) + "\n")
+        out.write(json_text(result.to_dict()) + "\n")
     else:
         out.write(render_text(result, locale=args.locale) + "\n")
     return 0
 
 
-def _standards(args: argparse.Namespace, out: TextIO) -> int:
+def _standards(args: argparse.Namespace, out: Output) -> int:
     rows = [standard(version) for version in standards()]
     if args.format == "json":
         out.write(
-            json.dumps(
+            json_text(
                 [
                     {
                         "version": s.version,
@@ -111,8 +121,7 @@ def _standards(args: argparse.Namespace, out: TextIO) -> int:
                         "fingerprint": s.fingerprint,
                     }
                     for s in rows
-                ],
-                indent=2,
+                ]
             )
             + "\n"
         )
@@ -133,15 +142,46 @@ def _standards(args: argparse.Namespace, out: TextIO) -> int:
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
+
+    Everything is written through :mod:`.output`: a problem is one line on ``err`` (status 2),
+    whatever the encoding or the state of the streams; a standard output that is closed or
+    whose reader went away ends the command quietly with status 1.
+    """
+    output = Output(sys.stdout if out is None else out)
+    errors = Output(sys.stderr if err is None else err, lossy=True)
+    try:
+        try:
+            status = _main(argv, output, errors)
+        except SystemExit:  # argparse: --help, --version or a usage error
+            output.flush()
+            raise
+        output.flush()
+        return status
+    except OutputLost as lost:
+        if lost.broken_pipe and out is None:
+            _silence_stdout()
+        return 1
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that flushing it at exit (what was left
+    in its buffer) does not fail again: what Python's docs advise for a broken pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _main(argv: Sequence[str] | None, out: Output, err: Output) -> int:
     # The help is worded in the --locale of the command line, read before parsing.
     args = _parser(help_locale(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     locale = "en"  # until --locale is known to be one the library speaks
     try:
         locale = args.locale = negotiate(getattr(args, "locale", None))
-        run: Callable[[argparse.Namespace, TextIO], int] = args.run
+        run: Callable[[argparse.Namespace, Output], int] = args.run
+        args.errors = err  # for what is not the output: migrate -o - writes its report there
         return run(args, out)
     except WWCError as error:
         problems = error.problems or ()
@@ -151,16 +191,9 @@ def main(
             )
             err.write(heading.render(locale) + "\n")
         for problem in problems:
-            line = Message("error: {problem}", problem=problem.localized(locale))
+            line = Message("error: {problem}", problem=problem_line(problem, locale))
             err.write(line.render(locale) + "\n")
         if not problems:
-            line = Message("error: {problem}", problem=error.localized(locale))
-            err.write(line.render(locale) + "\n")
+            text = clean(error.localized(locale), one_line=True)
+            err.write(Message("error: {problem}", problem=text).render(locale) + "\n")
         return EXIT_PROBLEM
-    except BrokenPipeError:
-        # The reader went away (`| head`): stop quietly, as Python's docs advise.
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1

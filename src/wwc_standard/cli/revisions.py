@@ -8,12 +8,12 @@ over an existing file unless ``--force`` is given.
 from __future__ import annotations
 
 import argparse
-import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from wwc_standard.errors import Problem, WWCError
 from wwc_standard.i18n.messages import Message
@@ -25,8 +25,12 @@ from .options import (
     revision_arg,
     shared_options,
 )
+from .output import Output, json_text
 
-__all__ = ["add_revision_commands", "incomplete_label"]
+__all__ = ["STDOUT", "add_revision_commands", "incomplete_label", "write_atomically"]
+
+STDOUT = "-"
+"""The ``-o`` that means standard output."""
 
 
 class RefusedOutput(WWCError, ValueError):
@@ -110,7 +114,10 @@ def add_revision_commands(commands: Any, locale: str = "en") -> None:
         "--output",
         required=True,
         metavar="NEW",
-        help=Message("where to write the migrated JSON").render(locale),
+        help=Message(
+            "where to write the migrated assessment: .json or .toml by its suffix, - for "
+            "standard output (JSON)"
+        ).render(locale),
     )
     migrate.add_argument(
         "--force", action="store_true", help=Message("overwrite NEW if it exists").render(locale)
@@ -119,13 +126,13 @@ def add_revision_commands(commands: Any, locale: str = "en") -> None:
     migrate.set_defaults(run=_migrate)
 
 
-def _diff(args: argparse.Namespace, out: TextIO) -> int:
+def _diff(args: argparse.Namespace, out: Output) -> int:
     # Planning and history are imported by the commands that use them: not at start-up.
     from wwc_standard.history.diffs import diff
 
     result = diff(revision_arg(args.a), revision_arg(args.b))
     if args.format == "json":
-        out.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        out.write(json_text(result.to_dict()) + "\n")
     else:
         out.write(result.explain(args.locale) + "\n")
     return 0
@@ -138,53 +145,159 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
 
 
-def _check_output(source: Path, output: Path, force: bool) -> None:
+def _refused(code: str, message: Message, hint: Message | None = None) -> RefusedOutput:
+    return RefusedOutput([Problem.of("output", code, message, hint=hint)])
+
+
+def _output_format(output: str) -> str:
+    """The format to write ``output`` in, by its suffix: ``.json`` or ``.toml``; ``-`` (standard
+    output) is JSON."""
+    if output == STDOUT:
+        return ".json"
+    suffix = os.path.splitext(output)[1].lower()
+    if suffix not in (".json", ".toml"):
+        raise _refused(
+            "unsupported-format",
+            Message("cannot tell the format to write {output} in from its name", output=output),
+            Message("name the file .json or .toml, or write - for standard output"),
+        )
+    return suffix
+
+
+def _unwritable(output: Path, error: OSError | ValueError) -> RefusedOutput:
+    reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
+    return _refused(
+        "unwritable",
+        Message("cannot write {output}: {reason}", output=str(output), reason=reason),
+    )
+
+
+def _check_output(source: Path, output: Path, force: bool) -> Path:
+    """The file to write for ``-o output``: ``output`` itself, or the regular file that the
+    symlink ``output`` points to (the link stays). Refuses the input, an existing file without
+    ``force``, anything but a regular file, and a file with other hard links."""
     if _same_file(source, output):
-        raise RefusedOutput(
-            [
-                Problem.of(
-                    "output",
-                    "same-file",
-                    Message(
-                        "{output} is the input file; migrate never overwrites its input",
-                        output=str(output),
-                    ),
-                    hint=Message("write the migrated assessment to another file"),
-                )
-            ]
+        raise _refused(
+            "same-file",
+            Message(
+                "{output} is the input file; migrate never overwrites its input",
+                output=str(output),
+            ),
+            Message("write the migrated assessment to another file"),
         )
-    if output.exists() and not force:
-        raise RefusedOutput(
-            [
-                Problem.of(
-                    "output",
-                    "output-exists",
-                    Message("{output} exists", output=str(output)),
-                    hint=Message("choose another file, or pass --force to replace it"),
-                )
-            ]
+    try:
+        info = os.lstat(output)
+    except FileNotFoundError:
+        return output
+    except OSError as error:
+        raise _unwritable(output, error) from None
+    target = output
+    if stat.S_ISLNK(info.st_mode):
+        target = Path(os.path.realpath(output))
+        try:
+            info = os.stat(target)
+        except FileNotFoundError:
+            raise _refused(
+                "not-a-regular-file",
+                Message(
+                    "{output} is a symbolic link to {target}, which does not exist",
+                    output=str(output),
+                    target=str(target),
+                ),
+                Message("migrate writes through a symbolic link only to an existing file"),
+            ) from None
+        except OSError as error:
+            raise _unwritable(output, error) from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = (
+            Message("{output} is a directory", output=str(output))
+            if stat.S_ISDIR(info.st_mode)
+            else Message(
+                "{output} is not a regular file (a device, a FIFO or a socket)", output=str(output)
+            )
         )
+        raise _refused(
+            "not-a-regular-file",
+            kind,
+            Message("migrate replaces only regular files; choose another file"),
+        )
+    if not force:
+        raise _refused(
+            "output-exists",
+            Message("{output} exists", output=str(output)),
+            Message("choose another file, or pass --force to replace it"),
+        )
+    if info.st_nlink > 1:
+        raise _refused(
+            "hard-linked",
+            Message(
+                "{output} has other hard links; replacing it would break them",
+                output=str(output),
+            ),
+            Message("write to another file, or remove the other links first"),
+        )
+    return target
+
+
+def _umask() -> int:
+    # The only way to read the umask is to set it: set it back at once (one thread here).
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and os.replace."""
+    """Write ``text`` to ``path`` through a temporary file in the same folder and os.replace.
+
+    A file that is replaced keeps its permission bits; a new file gets ``0o666`` less the
+    umask, as ``open()`` would give it (not ``mkstemp``'s ``0o600``).
+    """
     folder = path.parent if str(path.parent) else Path(".")
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
-def _migrate(args: argparse.Namespace, out: TextIO) -> int:
+def _toml_data(data: Any) -> Any:
+    """Assessment data for TOML, which has no null: an answer or item left open is
+    ``"unknown"``, which the assessment format reads as the same."""
+    if data is None:
+        return "unknown"
+    if isinstance(data, dict):
+        return {key: _toml_data(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_toml_data(value) for value in data]
+    return data
+
+
+def _assessment_text(data: Any, suffix: str) -> str:
+    if suffix == ".toml":
+        # tomli-w on first use: start-up does not load it.
+        import tomli_w
+
+        return tomli_w.dumps(_toml_data(data))
+    return json_text(data) + "\n"
+
+
+def _migrate(args: argparse.Namespace, out: Output) -> int:
     # Planning and history are imported by the commands that use them: not at start-up.
     from wwc_standard.history.migration import migrate
 
+    suffix = _output_format(args.output)
     source, output = Path(args.file), Path(args.output)
-    _check_output(source, output, args.force)
+    target = None if args.output == STDOUT else _check_output(source, output, args.force)
     args.example = False
     data = assessment_data(args)
     result = migrate(
@@ -192,25 +305,19 @@ def _migrate(args: argparse.Namespace, out: TextIO) -> int:
         to=revision_arg(args.to),
         source=None if args.source is None else revision_arg(args.source),
     )
-    text = json.dumps(result.assessment.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    try:
-        write_atomically(output, text)
-    except OSError as error:
-        raise RefusedOutput(
-            [
-                Problem.of(
-                    "output",
-                    "unwritable",
-                    Message(
-                        "cannot write {output}: {reason}",
-                        output=str(output),
-                        reason=error.strerror or str(error),
-                    ),
-                )
-            ]
-        ) from None
-    if args.format == "json":
-        out.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    text = _assessment_text(result.assessment.to_dict(), suffix)
+    report = out
+    if target is None:
+        # The migrated assessment is the output; the report goes to standard error.
+        out.write(text)
+        report = args.errors
     else:
-        out.write(result.explain(args.locale) + "\n")
+        try:
+            write_atomically(target, text)
+        except (OSError, UnicodeEncodeError) as error:
+            raise _unwritable(output, error) from None
+    if args.format == "json":
+        report.write(json_text(result.to_dict()) + "\n")
+    else:
+        report.write(result.explain(args.locale) + "\n")
     return 0
