@@ -158,8 +158,9 @@ class Output:
         self._attempt(lambda stream: stream.write(text))
 
     def flush(self) -> None:
-        """Flush the stream (where a broken pipe shows itself)."""
-        self._attempt(lambda stream: stream.flush())
+        """Flush the stream (where a broken pipe shows itself); nothing to do without one."""
+        if self.stream is not None:
+            self._attempt(lambda stream: stream.flush())
 
     def _attempt(self, action: Any) -> None:
         try:

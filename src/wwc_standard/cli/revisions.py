@@ -270,15 +270,15 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def _toml_data(data: Any) -> Any:
-    """Assessment data for TOML, which has no null: an answer or item left open is
-    ``"unknown"``, which the assessment format reads as the same."""
-    if data is None:
-        return "unknown"
+def _toml_data(data: Any, depth: int = 0) -> Any:
+    """Assessment data for TOML, which has no null: an answer left open is ``"unknown"``, and a
+    checklist item left open is left out, which the assessment format reads as the same."""
     if isinstance(data, dict):
-        return {key: _toml_data(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_toml_data(value) for value in data]
+        return {
+            key: "unknown" if value is None else _toml_data(value, depth + 1)
+            for key, value in data.items()
+            if value is not None or depth == 1
+        }
     return data
 
 
