@@ -677,4 +677,3 @@ def _ascii_lower(word: str) -> str:
 
 def _ascii_upper(word: str) -> str:
     return word.upper() if word.isascii() else word
-
