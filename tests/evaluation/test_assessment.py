@@ -662,3 +662,22 @@ def test_status_words_fold_ascii_case_only(word: str) -> None:
     assert (
         wwc.evaluate({"answers": {"DM1": " MeT "}}, "2024").criteria["DM1"].status is wwc.Status.MET
     )
+
+
+@pytest.mark.parametrize(
+    ("data", "path"),
+    [
+        ({"city": {"name": "Bogot\udce1"}, "answers": {}}, "city.name"),
+        ({"answers": {"DM1": {"status": "met", "note": "\ud800"}}}, "answers.DM1.note"),
+        (
+            {"answers": {"DM1": {"status": "met", "evidence": ["x\udfff"]}}},
+            "answers.DM1.evidence[0]",
+        ),
+    ],
+)
+def test_a_lone_surrogate_is_refused_where_it_stands(data: dict[str, Any], path: str) -> None:
+    """JSON's "\\ud800" escape makes text that cannot be encoded: refused with its path, never
+    a UnicodeEncodeError later in a fingerprint or an output."""
+    with pytest.raises(wwc.AssessmentError) as info:
+        wwc.evaluate(data, "2024")
+    assert [(p.path, p.code) for p in info.value.problems] == [(path, "invalid-text")]

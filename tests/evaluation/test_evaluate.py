@@ -755,3 +755,34 @@ def test_explain_is_readable_text() -> None:
     assert "Points: 27 of 43 criteria met (62.8%)" in text
     assert "3 more criteria for Gold (30 of 43)" in text
     assert "wwc-standard " + wwc.__version__ in text
+
+
+@pytest.mark.parametrize("value", ["no", "yes", 1, 0, None, [True]])
+def test_require_evidence_takes_true_or_false_only(value: Any) -> None:
+    """A truthy value such as "no" switched auditor mode on, and the result's own to_dict()
+    was then refused by from_dict()."""
+    for call in (
+        lambda: wwc.evaluate(wwc.example_assessment(), require_evidence=value),
+        lambda: wwc.evaluate_many([wwc.example_assessment()], require_evidence=value),
+    ):
+        with pytest.raises(wwc.AssessmentError) as info:
+            call()
+        assert [(p.path, p.code) for p in info.value.problems] == [
+            ("require_evidence", "wrong-type")
+        ]
+    stored = wwc.evaluate(wwc.example_assessment()).to_dict()
+    stored["options"]["require_evidence"] = value
+    with pytest.raises(wwc.AssessmentError) as info:
+        wwc.Evaluation.from_dict(stored)
+    assert info.value.problems[0].path == "options.require_evidence"
+
+
+def test_a_hand_built_assessment_with_a_lone_surrogate_still_fingerprints() -> None:
+    """Parsed data with a lone surrogate is refused (invalid-text); one built by hand still
+    evaluates and records its fingerprint, and the stored form is refused on the way back."""
+    built = wwc.Assessment(city=wwc.evaluation.City(name="\ud800"), answers={})
+    stored = wwc.evaluate(built, "2024").to_dict()
+    assert stored["assessment_fingerprint"].startswith("sha256:")
+    with pytest.raises(wwc.AssessmentError) as info:
+        wwc.Evaluation.from_dict(stored)
+    assert [p.code for p in info.value.problems] == ["invalid-text"]

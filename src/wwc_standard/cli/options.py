@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from wwc_standard.errors import AssessmentError, Problem
 from wwc_standard.evaluation.assessment import read_assessment_data
 from wwc_standard.evaluation.examples import example_data
 from wwc_standard.i18n.languages import negotiate
@@ -37,8 +35,6 @@ __all__ = [
 ]
 
 EXIT_PROBLEM = 2
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def help_locale(argv: Sequence[str]) -> str:
@@ -147,38 +143,5 @@ def chosen_standard(args: argparse.Namespace) -> Standard | None:
 
 def assessment_data(args: argparse.Namespace) -> Any:
     """The assessment data named by ``FILE | --example``; a file that cannot be read raises
-    :class:`~wwc_standard.errors.UnreadableFile`, reported like every other problem, and a
-    string holding a lone surrogate (``"\\ud800"`` in JSON) an AssessmentError."""
-    data = example_data() if args.example else read_assessment_data(args.file)
-    problems = [
-        Problem.of(
-            path,
-            "invalid-text",
-            Message("this text holds a lone surrogate, which cannot be encoded"),
-            hint=Message("remove the \\ud800-style escape from the file"),
-        )
-        for path in _surrogates(data, "")
-    ]
-    if problems:
-        raise AssessmentError(problems)
-    return data
-
-
-def _surrogates(data: Any, path: str) -> list[str]:
-    """The paths in ``data`` whose key or value holds a lone surrogate: text that cannot be
-    encoded, so neither fingerprinted nor written."""
-    if isinstance(data, str):
-        return [path] if _LONE_SURROGATE.search(data) else []
-    if isinstance(data, dict):
-        found = []
-        for key, value in data.items():
-            inner = f"{path}.{key}" if path else str(key)
-            if isinstance(key, str) and _LONE_SURROGATE.search(key):
-                found.append(inner)
-            else:
-                found.extend(_surrogates(value, inner))
-        return found
-    if isinstance(data, list):
-        inners = (_surrogates(value, f"{path}[{index}]") for index, value in enumerate(data))
-        return [found for inner in inners for found in inner]
-    return []
+    :class:`~wwc_standard.errors.UnreadableFile`, reported like every other problem."""
+    return example_data() if args.example else read_assessment_data(args.file)

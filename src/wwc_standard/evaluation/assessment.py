@@ -260,6 +260,15 @@ class _Parser:
         if not isinstance(value, str):
             self.wrong_type(path, value, Message("a string"))
             return None
+        if not value.isascii() and _LONE_SURROGATE.search(value):
+            # Not text at all: it cannot be encoded, so neither fingerprinted nor written.
+            self.problem(
+                path,
+                "invalid-text",
+                Message("this text holds a lone surrogate, which cannot be encoded"),
+                Message("remove the \\ud800-style escape from the file"),
+            )
+            return None
         return value
 
     def status(self, value: object, path: str) -> AnswerStatus | None:
@@ -331,7 +340,7 @@ class _Parser:
                         Message("evidence cannot be empty"),
                         Message("give a link or a reference, or remove the item"),
                     )
-                else:
+                elif self.string(item, where) is not None:  # refuses a lone surrogate
                     evidence.append(item)
         else:
             self.wrong_type(
@@ -677,3 +686,7 @@ def _ascii_lower(word: str) -> str:
 
 def _ascii_upper(word: str) -> str:
     return word.upper() if word.isascii() else word
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 surrogate pair on its own: JSON's "\\ud800" escape can make one."""

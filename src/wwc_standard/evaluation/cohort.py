@@ -33,7 +33,7 @@ from wwc_standard.revisions.registry import standards
 from wwc_standard.revisions.tiers import Tier
 
 from .assessment import Assessment, check_against, resolve
-from .engine import Evaluation, evaluate_parsed
+from .engine import Evaluation, check_options, evaluate_parsed
 
 if TYPE_CHECKING:
     from wwc_standard.revisions.model import Standard
@@ -52,6 +52,7 @@ def evaluate_many(
     Raises :class:`~wwc_standard.AssessmentError` listing the problems of every assessment at
     once, each path prefixed with the assessment's position (``[3].answers.DM99``).
     """
+    check_options(require_evidence)
     fixed: Standard | None = None
     if standard is not None:
         fixed = standard if not isinstance(standard, str) else shipped(standard)

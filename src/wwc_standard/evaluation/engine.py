@@ -39,7 +39,7 @@ from .results import (
     Status,
 )
 
-__all__ = ["Evaluation", "evaluate", "evaluate_parsed", "requirement_of"]
+__all__ = ["Evaluation", "check_options", "evaluate", "evaluate_parsed", "requirement_of"]
 
 #: Identifies the layout of :meth:`Evaluation.to_dict`; bumped on any incompatible change.
 EVALUATION_FORMAT = "wwc-standard.evaluation/1"
@@ -94,6 +94,7 @@ def evaluate(
     >>> print(result.gaps[0].message)
     20 more criteria for Silver (22 of 43)
     """
+    check_options(require_evidence)
     parsed, revision, problems = resolve(assessment, standard)
     if problems:
         raise AssessmentError(problems)
@@ -461,10 +462,12 @@ class Evaluation:
                     )
                 ]
             )
+        require_evidence = options.get("require_evidence", False)
+        check_options(require_evidence, "options.require_evidence")
         again = evaluate(
             Assessment.from_dict(data.get("assessment")),
             revision,
-            require_evidence=bool(options.get("require_evidence", False)),
+            require_evidence=require_evidence,
         )
         again = attrs.evolve(again, library_version=str(library.get("version")))
         fresh = again.to_dict()
@@ -488,6 +491,32 @@ class Evaluation:
                     ]
                 )
         return again
+
+
+def check_options(require_evidence: object, path: str = "require_evidence") -> None:
+    """Raise AssessmentError unless ``require_evidence`` is ``True`` or ``False``: a truthy
+    value such as ``"no"`` must not switch auditor mode on.
+
+    >>> check_options("no")
+    Traceback (most recent call last):
+    ...
+    wwc_standard.errors.AssessmentError: 1 problem in the assessment:
+      require_evidence: expected true/false, found 'no' [wrong-type]
+    """
+    if not isinstance(require_evidence, bool):
+        raise AssessmentError(
+            [
+                Problem.of(
+                    path,
+                    "wrong-type",
+                    Message(
+                        "expected {expected}, found {found}",
+                        expected=Message("true/false"),
+                        found=repr(require_evidence),
+                    ),
+                )
+            ]
+        )
 
 
 def requirement_of(standard: Standard, requirement_id: str) -> Requirement:

@@ -494,7 +494,9 @@ def content_fingerprint(data: Any) -> str:
     import json
 
     canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    # surrogatepass: a value built by hand may hold a lone surrogate, which UTF-8 cannot encode;
+    # every other text gives the same bytes, so no fingerprint changes.
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 publish(globals())
