@@ -670,7 +670,7 @@ def _tampered(change: Any) -> dict[str, Any]:
         pytest.param(lambda d: d["gaps"].pop(), "gaps", "evaluation-mismatch", id="gaps"),
         pytest.param(
             lambda d: d["criteria"]["DM9"].__setitem__("status", "met"),
-            "criteria",
+            "criteria.DM9.status",
             "evaluation-mismatch",
             id="status",
         ),
@@ -786,3 +786,55 @@ def test_a_hand_built_assessment_with_a_lone_surrogate_still_fingerprints() -> N
     with pytest.raises(wwc.AssessmentError) as info:
         wwc.Evaluation.from_dict(stored)
     assert [p.code for p in info.value.problems] == ["invalid-text"]
+
+
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        (lambda d: d.__setitem__("eligible", 1), "eligible"),
+        (lambda d: d.__setitem__("points", 27.0), "points"),
+        (lambda d: d["certification"].__setitem__("possible", 1), "certification.possible"),
+        (lambda d: d["gaps"][2].__setitem__("items_needed", False), "gaps[2].items_needed"),
+        (
+            lambda d: d["criteria"]["DM1"]["reasons"][0].__setitem__("code", "x"),
+            "criteria.DM1.reasons[0].code",
+        ),
+        (lambda d: d.__setitem__(7, "seven"), "7"),
+        (lambda d: d["options"].__setitem__(None, True), "options.None"),
+    ],
+)
+def test_a_stored_evaluation_is_refused_at_the_exact_field(change: Any, path: str) -> None:
+    """Types count (1 is not true, 27.0 is not 27), non-string keys are refused as problems,
+    and the refusal names the field, not its top-level key."""
+    stored = _tampered(change)
+    with pytest.raises(wwc.AssessmentError) as info:
+        wwc.Evaluation.from_dict(stored)
+    assert [(p.path, p.code) for p in info.value.problems] == [(path, "evaluation-mismatch")]
+
+
+def test_a_result_of_another_version_is_verified_by_meaning_not_wording() -> None:
+    """A result stored by another version of the library (here one that worded its sentences
+    otherwise and did not record the assessment's fingerprint) is reproduced when everything
+    but the English sentences is the same, and refused when a status, a code or a value is not.
+    """
+    result = wwc.evaluate(wwc.example_assessment())
+    stored = copy.deepcopy(result.to_dict())
+    stored["library"]["version"] = "0.1.0"
+    del stored["assessment_fingerprint"]
+    for gap in stored["gaps"]:
+        gap["message"] = "worded otherwise"
+    for criterion in stored["criteria"].values():
+        for reason in criterion["reasons"]:
+            reason["message"] = reason["message"].replace(", and ", ", ")
+    again = wwc.Evaluation.from_dict(stored)
+    assert again.tier == result.tier
+    assert again.library_version == "0.1.0"
+    stored["criteria"]["DM1"]["reasons"][0]["params"] = {"changed": True}
+    with pytest.raises(wwc.AssessmentError) as info:
+        wwc.Evaluation.from_dict(stored)
+    assert info.value.problems[0].path == "criteria.DM1.reasons[0].params.changed"
+    same_version = copy.deepcopy(result.to_dict())
+    same_version["gaps"][0]["message"] = "worded otherwise"
+    with pytest.raises(wwc.AssessmentError) as info:
+        wwc.Evaluation.from_dict(same_version)
+    assert info.value.problems[0].path == "gaps[0].message"

@@ -470,27 +470,70 @@ class Evaluation:
             require_evidence=require_evidence,
         )
         again = attrs.evolve(again, library_version=str(library.get("version")))
-        fresh = again.to_dict()
-        for key in sorted(fresh.keys() | data.keys()):
-            if fresh.get(key) != data.get(key):
-                raise AssessmentError(
-                    [
-                        Problem.of(
-                            key,
-                            "evaluation-mismatch",
-                            Message(
-                                "evaluating the recorded assessment again gives a different "
-                                "'{key}'",
-                                key=key,
-                            ),
-                            hint=Message(
-                                "the result was not produced by this library and revision "
-                                "as recorded"
-                            ),
-                        )
-                    ]
-                )
+        # A result stored by another version of the library is verified by what it means,
+        # not by how that version worded it: see _difference().
+        by_meaning = library.get("version") != __version__
+        where = _difference(again.to_dict(), data, "", by_meaning)
+        if where is not None:
+            raise AssessmentError(
+                [
+                    Problem.of(
+                        where,
+                        "evaluation-mismatch",
+                        Message(
+                            "evaluating the recorded assessment again gives a different '{key}'",
+                            key=where,
+                        ),
+                        hint=Message(
+                            "the result was not produced by this library and revision as recorded"
+                        ),
+                    )
+                ]
+            )
         return again
+
+
+#: Keys of a stored evaluation added since the first version of its format: a result stored by
+#: an earlier version of the library may lack them, and is verified without them.
+_ADDED_SINCE = frozenset({"assessment_fingerprint"})
+
+
+def _difference(fresh: Any, stored: Any, path: str, by_meaning: bool) -> str | None:
+    """The path of the first value where ``stored`` differs from ``fresh`` (the evaluation
+    made again), or ``None``; types count (``1`` is not ``true``, ``27.0`` is not ``27``).
+
+    With ``by_meaning`` (the result was stored by another version of the library) the English
+    sentences, every ``message``, are not compared: the revision and its fingerprint, the
+    options, the assessment, the statuses, points and tier, and the codes and values of every
+    problem and reason must still be the same (docs/evaluation.md).
+    """
+    if isinstance(fresh, dict):
+        if not isinstance(stored, Mapping):
+            return path or "(the evaluation)"
+        for key, value in fresh.items():
+            if by_meaning and (
+                key == "message" or (not path and key in _ADDED_SINCE and key not in stored)
+            ):
+                continue
+            inner = f"{path}.{key}" if path else key
+            if key not in stored:
+                return inner
+            found = _difference(value, stored[key], inner, by_meaning)
+            if found is not None:
+                return found
+        for key in stored:
+            if key not in fresh:
+                return f"{path}.{key}" if path else str(key)
+        return None
+    if isinstance(fresh, list):
+        if not isinstance(stored, list) or len(stored) != len(fresh):
+            return path
+        for index, (value, kept) in enumerate(zip(fresh, stored, strict=True)):
+            found = _difference(value, kept, f"{path}[{index}]", by_meaning)
+            if found is not None:
+                return found
+        return None
+    return None if type(fresh) is type(stored) and fresh == stored else path
 
 
 def check_options(require_evidence: object, path: str = "require_evidence") -> None:
