@@ -36,8 +36,9 @@ import attrs
 from wwc_standard._data import read_package_file, read_user_file
 from wwc_standard._exports import publish
 from wwc_standard._pickling import ReadOnlyMappings, SlotsState, read_only
-from wwc_standard.errors import Problem, WWCError, _listing, unknown_criterion
+from wwc_standard.errors import Problem, WWCError, _listing, did_you_mean, unknown_criterion
 from wwc_standard.i18n.messages import N_, Message, Plural, Text
+from wwc_standard.revisions.files import path_problem
 
 if TYPE_CHECKING:
     from wwc_standard.revisions.model import Criterion, Standard
@@ -237,8 +238,64 @@ def guidance() -> Guidance:
 def load_guidance(path: str | os.PathLike[str]) -> Guidance:
     """Effort guidance of your own, from a TOML (or JSON) file in the layout of the shipped
     ``guidance/effort.toml``; raise :class:`InvalidGuidance` listing every problem, and
-    :class:`~wwc_standard.errors.UnreadableFile` when the file cannot be read."""
+    :class:`~wwc_standard.errors.UnreadableFile` when the file cannot be read. A ``path`` that
+    is not a ``str`` or an ``os.PathLike`` is refused before anything is opened."""
+    problem = path_problem(path, "path")
+    if problem is not None:
+        raise InvalidGuidance([problem])
     return _build(read_user_file(path, InvalidGuidance), os.fspath(path))
+
+
+_KEYS: dict[str, tuple[str, ...]] = {
+    "": ("schema", "unit", "basis", "note", "capacity", "evidence", "default", "areas", "criteria"),
+    "capacity": ("person_weeks_per_month", "reason"),
+    "evidence": ("fraction", "reason"),
+    "estimate": ("effort", "reason"),
+}
+"""The keys of a guidance file, of its tables, and of an estimate."""
+
+
+def _unknown_keys(table: object, path: str, known: tuple[str, ...]) -> list[Problem]:
+    if not isinstance(table, Mapping):
+        return []
+    return [
+        Problem.of(
+            f"{path}.{key}" if path else str(key),
+            "unknown-field",
+            Message("{key} is not a key of effort guidance here", key=repr(key)),
+            hint=did_you_mean(str(key), known) or Message("remove it or check its spelling"),
+        )
+        for key in table
+        if key not in known
+    ]
+
+
+def _shape_problems(data: Mapping[str, Any]) -> list[Problem]:
+    """The problems of the file's layout: its schema, and keys it does not have."""
+    problems = []
+    schema = data.get("schema", 1)
+    if isinstance(schema, bool) or schema != 1:
+        problems.append(
+            Problem.of(
+                "schema",
+                "unsupported-schema",
+                Message(
+                    "this library reads guidance files of schema 1; found {value}",
+                    value=repr(schema),
+                ),
+                hint=Message("write the file in schema 1, or upgrade wwc-standard"),
+            )
+        )
+    problems.extend(_unknown_keys(data, "", _KEYS[""]))
+    for table in ("capacity", "evidence"):
+        problems.extend(_unknown_keys(data.get(table), table, _KEYS[table]))
+    problems.extend(_unknown_keys(data.get("default"), "default", _KEYS["estimate"]))
+    for group in ("areas", "criteria"):
+        entries = data.get(group)
+        if isinstance(entries, Mapping):
+            for key, entry in entries.items():
+                problems.extend(_unknown_keys(entry, f"{group}.{key}", _KEYS["estimate"]))
+    return problems
 
 
 def _build(data: Mapping[str, Any], origin: str, domain: str | None = None) -> Guidance:
@@ -287,6 +344,16 @@ def _build(data: Mapping[str, Any], origin: str, domain: str | None = None) -> G
             return {}
         return value
 
+    if not isinstance(data, Mapping):
+        found = type(data).__name__
+        raise InvalidGuidance(
+            [
+                Problem.of(
+                    origin, "wrong-type", Message("must be a table; found {found}", found=found)
+                )
+            ]
+        )
+    problems.extend(_shape_problems(data))
     if data.get("basis") != "advice":
         problems.append(
             Problem.of(
