@@ -23,8 +23,10 @@ from wwc_standard._exports import publish
 from wwc_standard._pickling import ReadOnlyMappings, read_only
 from wwc_standard.errors import (
     AssessmentError,
+    IncompleteStandard,
     Problem,
     UnknownStandard,
+    WWCError,
     did_you_mean,
     unknown_checklist_item,
     unknown_criterion,
@@ -646,15 +648,32 @@ def resolve(
 def validate(
     data: Assessment | Mapping[str, Any] | Any, standard: str | Standard | None = None
 ) -> tuple[Problem, ...]:
-    """Every problem that would stop :func:`evaluate`, without raising.
+    """Every problem that would stop :func:`evaluate`, without raising: the problems of the
+    error :func:`evaluate` raises for ``data`` and ``standard`` (an
+    :class:`~wwc_standard.AssessmentError`, an :class:`~wwc_standard.UnknownStandard` for a
+    version that is not shipped, an :class:`~wwc_standard.IncompleteStandard`), and ``()``
+    exactly when it would succeed.
 
     >>> import wwc_standard
     >>> for p in wwc_standard.validate({"answers": {"DM99": "met", "OD3": "yes"}}):
     ...     print(p)
     answers.OD3: 'yes' is not a status [unknown-status] (use met, unmet, unknown, true or false)
     answers.DM99: revision 2026 has no criterion 'DM99' [unknown-criterion] (did you mean DM9?)
+    >>> [p.code for p in wwc_standard.validate({"answers": {}}, "2018")]
+    ['incomplete-standard']
     """
-    return tuple(resolve(data, standard)[2])
+    try:
+        _, revision, problems = resolve(data, standard)
+    except WWCError as error:  # an unknown version given by the caller, as evaluate() raises
+        return error.problems
+    if problems:
+        return tuple(problems)
+    assert revision is not None  # resolve() reports a problem whenever it finds no revision
+    if not revision.complete:
+        return IncompleteStandard(
+            revision.version, listed=len(revision.criteria), declared=revision.criteria_count
+        ).problems
+    return ()
 
 
 # -- files ----------------------------------------------------------------------------------

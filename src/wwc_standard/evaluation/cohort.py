@@ -21,22 +21,20 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from typing import Any, overload
 
 import attrs
 
 from wwc_standard._exports import publish
 from wwc_standard.errors import AssessmentError, IncompleteStandard, Problem
 from wwc_standard.i18n.messages import Message
+from wwc_standard.revisions.model import Standard
 from wwc_standard.revisions.registry import standard as shipped
 from wwc_standard.revisions.registry import standards
 from wwc_standard.revisions.tiers import Tier
 
-from .assessment import Assessment, check_against, resolve
+from .assessment import Assessment, _type_name, check_against, resolve
 from .engine import Evaluation, check_options, evaluate_parsed
-
-if TYPE_CHECKING:
-    from wwc_standard.revisions.model import Standard
 
 __all__ = ["Cohort", "evaluate_many", "to_frame"]
 
@@ -53,9 +51,26 @@ def evaluate_many(
     once, each path prefixed with the assessment's position (``[3].answers.DM99``).
     """
     check_options(require_evidence)
+    if isinstance(assessments, str | bytes | Mapping) or not isinstance(assessments, Iterable):
+        raise AssessmentError(
+            [
+                Problem.of(
+                    "assessments",
+                    "wrong-type",
+                    Message(
+                        "expected {expected}, found {found}",
+                        expected=Message("a list of assessments"),
+                        found=_type_name(assessments),
+                    ),
+                    hint=Message("pass a list of assessments; for one, call evaluate()"),
+                )
+            ]
+        )
     fixed: Standard | None = None
-    if standard is not None:
-        fixed = standard if not isinstance(standard, str) else shipped(standard)
+    if isinstance(standard, Standard):
+        fixed = standard
+    elif standard is not None:
+        fixed = shipped(standard)  # UnknownStandard for a version that is not a shipped one
     by_pin: dict[str | None, Standard] = {}
     results: list[Evaluation] = []
     problems: list[Problem] = []
