@@ -145,7 +145,7 @@ def _evaluation(args: argparse.Namespace) -> Any:
 def _efforts(values: list[str]) -> dict[str, float]:
     found: dict[str, float] = {}
     problems = []
-    for index, value in enumerate(_split(values)):
+    for index, value in enumerate(_split(values, "--effort")):
         key, sep, number = value.partition("=")
         try:
             effort = float(number) if sep else math.nan
@@ -170,9 +170,12 @@ def _efforts(values: list[str]) -> dict[str, float]:
 
 
 def _tier(text: str, option: str) -> Any:
+    """The certified tier ``text`` names; "none" is not a target, and is refused."""
     try:
-        return Tier.parse(text)
+        tier = Tier.parse(text)
     except ValueError:
+        tier = Tier.NONE
+    if tier is Tier.NONE:
         raise AssessmentError(
             [
                 Problem.of(
@@ -182,7 +185,8 @@ def _tier(text: str, option: str) -> Any:
                     hint=Message("use silver, gold or platinum"),
                 )
             ]
-        ) from None
+        )
+    return tier
 
 
 def _check_capacity(capacity: float | None) -> None:
@@ -226,7 +230,7 @@ def _items(values: list[str]) -> dict[str, dict[str, bool | None]]:
     words: dict[str, bool | None] = {"true": True, "false": False, "unknown": None}
     found: dict[str, dict[str, bool | None]] = {}
     problems = []
-    for index, value in enumerate(_split(values)):
+    for index, value in enumerate(_split(values, "--item")):
         target, sep, word = value.partition("=")
         criterion, dot, item = target.partition(".")
         if not (sep and dot and criterion and item and word.lower() in words):
@@ -254,7 +258,12 @@ def _what_if(args: argparse.Namespace, out: Output) -> int:
 
     items = _items(args.item)
     before = _evaluation(args)
-    after = what_if(before, meet=_split(args.meet), unmeet=_split(args.unmeet), checklist=items)
+    after = what_if(
+        before,
+        meet=_split(args.meet, "--meet"),
+        unmeet=_split(args.unmeet, "--unmeet"),
+        checklist=items,
+    )
     comparison = compare(before, after)
     locale = getattr(args, "locale", "en") or "en"
     if args.format == "json":
@@ -280,6 +289,21 @@ def _path(args: argparse.Namespace, out: Output) -> int:
     return 0 if found.reachable else 1
 
 
-def _split(values: list[str]) -> list[str]:
-    """``["OD3,DM7", "DM1"]`` as ``["OD3", "DM7", "DM1"]``."""
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+def _split(values: list[str], option: str) -> list[str]:
+    """``["OD3,DM7", "DM1"]`` as ``["OD3", "DM7", "DM1"]``; raise AssessmentError for an
+    empty value (``--meet ""``, ``--effort ","``, ``a,,b``), which would otherwise do nothing
+    in silence."""
+    parts = [part.strip() for value in values for part in value.split(",")]
+    problems = [
+        Problem.of(
+            f"{option}[{index}]",
+            "empty-value",
+            Message("{option} was given an empty value", option=option),
+            hint=Message("give a value, or leave the option out"),
+        )
+        for index, part in enumerate(parts)
+        if not part
+    ]
+    if problems:
+        raise AssessmentError(problems)
+    return parts
