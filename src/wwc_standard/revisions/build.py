@@ -16,14 +16,17 @@ imports this module for :meth:`Standard.from_dict`, and the class to build is pa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from wwc_standard.errors import InvalidStandard, Problem
 from wwc_standard.i18n.messages import Message
 
 from .codec import SCHEMA, structure_standard
-from .inheritance import resolve_extends
+from .inheritance import Origins, resolve_extends
 from .shipped import shipped_raw
 from .texts import attach_domains, revision_domains
 from .validation import problems_of
@@ -56,6 +59,32 @@ def _non_string_keys(data: object, path: str) -> Iterator[Problem]:
             yield from _non_string_keys(value, f"{path}[{index}]")
 
 
+_CRITERION_PATH = re.compile(r"criteria\[(\d+)\]\.([A-Za-z_]+)(.*)", re.S)
+_SOURCE_PATH = re.compile(r"sources\[(\d+)\](.*)", re.S)
+
+
+def _in_file(problems: Iterable[Problem], origins: Origins) -> list[Problem]:
+    """``problems`` with the paths the file has: a problem in a key that an amendment gave
+    is at ``amend_criteria[i].key``, not at the ``criteria[n]`` the amendment became, and
+    one in the file's own sources at its index among them, after the inherited ones."""
+    result = []
+    for problem in problems:
+        path = problem.path
+        match = _CRITERION_PATH.fullmatch(path)
+        if match:
+            index, key, rest = int(match.group(1)), match.group(2), match.group(3)
+            found = origins.criteria.get(index)
+            if found is not None and key in found[1]:
+                path = f"amend_criteria[{found[0]}].{key}{rest}"
+        source = _SOURCE_PATH.fullmatch(path)
+        if source and origins.inherited_sources:
+            index = int(source.group(1)) - origins.inherited_sources
+            if index >= 0:
+                path = f"sources[{index}]{source.group(2)}"
+        result.append(problem if path == problem.path else attrs.evolve(problem, path=path))
+    return result
+
+
 def build_standard(
     data: Mapping[str, Any],
     *,
@@ -78,7 +107,10 @@ def build_standard(
     bad_keys = list(_non_string_keys(data, ""))
     if bad_keys:
         raise InvalidStandard(bad_keys, origin=origin)
-    merged, problems = resolve_extends(data, lookup or shipped_raw, (str(data.get("version")),))
+    origins = Origins()
+    merged, problems = resolve_extends(
+        data, lookup or shipped_raw, (str(data.get("version")),), origins
+    )
     schema = merged.pop("schema", SCHEMA)
     if schema != SCHEMA:
         problems.append(
@@ -96,10 +128,13 @@ def build_standard(
         )
     if problems:
         raise InvalidStandard(problems, origin=origin)
-    standard = structure_standard(merged, into, origin=origin)
+    try:
+        standard = structure_standard(merged, into, origin=origin)
+    except InvalidStandard as error:
+        raise InvalidStandard(_in_file(error.problems, origins), origin=origin) from None
     problems = list(problems_of(standard))
     if problems:
-        raise InvalidStandard(problems, origin=origin)
+        raise InvalidStandard(_in_file(problems, origins), origin=origin)
     # Which catalogs translate its texts: no part of its content, and no catalog is read here.
     attach_domains(standard, revision_domains(data, lookup or shipped_raw))
     return standard
