@@ -27,7 +27,7 @@ from wwc_standard.i18n.messages import Message
 
 from .codec import SCHEMA, structure_standard
 from .inheritance import Origins, resolve_extends
-from .shipped import shipped_raw
+from .shipped import shipped_raw, shipped_versions
 from .texts import attach_domains, revision_domains
 from .validation import problems_of
 
@@ -85,12 +85,27 @@ def _in_file(problems: Iterable[Problem], origins: Origins) -> list[Problem]:
     return result
 
 
+_SHIPPED_FINGERPRINTS: dict[str, str] = {}
+
+
+def _shipped_fingerprint(version: str, into: type[Standard]) -> str:
+    """The fingerprint of shipped revision ``version``, built again (the registry is above)."""
+    found = _SHIPPED_FINGERPRINTS.get(version)
+    if found is None:
+        built = build_standard(
+            shipped_raw(version), origin=f"{version} (shipped)", into=into, shipped=True
+        )
+        found = _SHIPPED_FINGERPRINTS[version] = built.fingerprint
+    return found
+
+
 def build_standard(
     data: Mapping[str, Any],
     *,
     origin: str,
     into: type[Standard],
     lookup: Callable[[str], Mapping[str, Any]] | None = None,
+    shipped: bool = False,
 ) -> Standard:
     """Resolve, structure and validate revision data; raise InvalidStandard with every problem.
 
@@ -98,6 +113,11 @@ def build_standard(
     for :meth:`Standard.from_dict`, so this module cannot import it (see the module's
     docstring). ``lookup`` gives the data of the revisions ``data`` may extend; the shipped
     revision files by default. ``origin`` names the data in the problems raised.
+
+    A revision that is not ``shipped`` may take the version of a shipped one only when it is
+    that revision (the same fingerprint: ``Standard.from_dict(std.to_dict())`` works); with
+    other content it must have a name of its own (``shipped-version`` otherwise), so that
+    "2024" always means the same standard.
     """
     if not isinstance(data, Mapping):
         raise InvalidStandard(
@@ -135,6 +155,26 @@ def build_standard(
     problems = list(problems_of(standard))
     if problems:
         raise InvalidStandard(_in_file(problems, origins), origin=origin)
+    reused = not shipped and standard.version in shipped_versions()
+    if reused and standard.fingerprint != _shipped_fingerprint(standard.version, into):
+        raise InvalidStandard(
+            [
+                Problem.of(
+                    "version",
+                    "shipped-version",
+                    Message(
+                        "{version} is the version of a shipped revision, and this "
+                        "revision's content is not that revision's",
+                        version=standard.version,
+                    ),
+                    hint=Message(
+                        "give it a version of its own, such as {example}",
+                        example=f"{standard.version}-mine",
+                    ),
+                )
+            ],
+            origin=origin,
+        )
     # Which catalogs translate its texts: no part of its content, and no catalog is read here.
     attach_domains(standard, revision_domains(data, lookup or shipped_raw))
     return standard

@@ -93,4 +93,6 @@ def standard(version: str | None = None, *, on: datetime.date | None = None) -> 
 @functools.cache
 def shipped_standard(version: str) -> Standard:
     """The shipped revision ``version``, built and validated once per process."""
-    return build_standard(shipped_raw(version), origin=f"{version} (shipped)", into=Standard)
+    return build_standard(
+        shipped_raw(version), origin=f"{version} (shipped)", into=Standard, shipped=True
+    )

@@ -14,6 +14,7 @@ checking only, so that :mod:`~wwc_standard.revisions.model` can import it for
 from __future__ import annotations
 
 import graphlib
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,12 @@ from .countries import ISO_3166_ALPHA_2
 if TYPE_CHECKING:
     from .model import Standard
 
-__all__ = ["problems_of"]
+__all__ = ["VERSION_PATTERN", "problems_of"]
+
+VERSION_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+"""What a revision's version may be: letters, digits, ".", "-" and "_", starting with a letter
+or a digit, at most 64 characters. The version names the catalog file of the revision's texts
+(``revision-<version>.po``), so a path separator or any other character is refused."""
 
 
 def _duplicate_ids(values: Sequence[str], path: str, what: Message) -> Iterator[Problem]:
@@ -74,6 +80,17 @@ def _cycle(graph: Mapping[str, Sequence[str]]) -> list[str] | None:
 
 def problems_of(standard: Standard) -> Iterator[Problem]:
     """Every way ``standard`` breaks the rules a revision must follow."""
+    if not VERSION_PATTERN.fullmatch(standard.version):
+        yield Problem.of(
+            "version",
+            "invalid-version",
+            Message(
+                "the version {version} may hold only letters, digits, '.', '-' and '_', and "
+                "must start with a letter or a digit (at most 64 characters)",
+                version=repr(standard.version),
+            ),
+            hint=Message("name it like 2024-riverton-rubric"),
+        )
     source_keys = [source.key for source in standard.sources]
     yield from _duplicate_ids(source_keys, "sources[{index}].key", Message("source"))
 
