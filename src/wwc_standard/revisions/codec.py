@@ -15,14 +15,17 @@ here and only here, on the first load, so ``import wwc_standard`` stays fast.
 from __future__ import annotations
 
 import datetime
+import enum
 import functools
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
 
 from wwc_standard._exports import resolve_annotations
 from wwc_standard.errors import InvalidStandard, Problem
-from wwc_standard.i18n.messages import Message
+from wwc_standard.i18n.messages import N_, Message
 
 from .tiers import AnyTierRule, rule_classes
 
@@ -48,11 +51,56 @@ class _Refused(TypeError, ValueError):
         super().__init__(str(text))
 
 
+_FOUND = (
+    (bool, N_("true/false")),
+    (int, N_("a number")),
+    (float, N_("a number")),
+    (str, N_("a string")),
+    (datetime.datetime, N_("a date and time")),
+    (datetime.date, N_("a date")),
+    (list, N_("a list")),
+    (tuple, N_("a list")),
+    (Mapping, N_("a table")),
+    (type(None), N_("null")),
+)
+"""What a value found in a revision file is, in the words of the assessment parser."""
+
+
+def found_words(value: object) -> Message | str:
+    """What kind of value ``value`` is, in translatable words ("a string", "null"); a number
+    is itself.
+
+    >>> print(found_words(None)), print(found_words([1])), print(found_words(1.5))
+    null
+    a list
+    1.5
+    (None, None, None)
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return repr(value)
+    for kind, words in _FOUND:
+        if isinstance(value, kind):
+            return Message(words)
+    return type(value).__name__
+
+
+def _expected(expected: str, value: object) -> _Refused:
+    """The refusal "expected <expected>, found <what value is>", every word translatable."""
+    return _Refused(
+        Message(
+            "expected {expected}, found {found}",
+            expected=Message(expected),
+            found=found_words(value),
+        )
+    )
+
+
 @functools.cache
 def _converter() -> cattrs.Converter:
     # cattrs is imported when the first revision is read, not at start-up: it is the largest
     # import of the package, and an app may never read a revision (evaluate_many reuses one).
     import cattrs
+    from cattrs.gen import make_dict_structure_fn
 
     # Fields at their default are left out of the canonical form, so a field added to the
     # schema later (with a default) leaves the fingerprints of published revisions unchanged.
@@ -64,8 +112,13 @@ def _converter() -> cattrs.Converter:
         if isinstance(value, datetime.date):
             return value
         if isinstance(value, str):
-            return datetime.date.fromisoformat(value)
-        raise _Refused(Message("expected a date, like 2024-01-01"))
+            try:
+                return datetime.date.fromisoformat(value)
+            except ValueError:
+                raise _Refused(
+                    Message("{value} is not a date like 2024-01-01", value=repr(value))
+                ) from None
+        raise _expected(N_("a date, like 2024-01-01"), value)
 
     converter.register_structure_hook(datetime.date, structure_date)
     converter.register_unstructure_hook(datetime.date, lambda day: day.isoformat())
@@ -73,21 +126,17 @@ def _converter() -> cattrs.Converter:
     def structure_str(value: object, _: type) -> str:
         # The default hook would turn 2024 into "2024" and a list into its repr: refuse both.
         if not isinstance(value, str):
-            raise _Refused(Message("expected a string, found {type}", type=type(value).__name__))
+            raise _expected(N_("a string"), value)
         return value
 
     def structure_int(value: object, _: type) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise _Refused(
-                Message("expected a whole number, found {type}", type=type(value).__name__)
-            )
+            raise _expected(N_("a whole number"), value)
         return value
 
     def structure_bool(value: object, _: type) -> bool:
         if not isinstance(value, bool):
-            raise _Refused(
-                Message("expected true or false, found {type}", type=type(value).__name__)
-            )
+            raise _expected(N_("true/false"), value)
         return value
 
     # The default tuple hook accepts any iterable, so "DM1" would become ("D", "M", "1").
@@ -95,7 +144,7 @@ def _converter() -> cattrs.Converter:
 
     def structure_tuple(value: object, type_: Any) -> Any:
         if not isinstance(value, list | tuple):
-            raise _Refused(Message("expected a list, found {type}", type=type(value).__name__))
+            raise _expected(N_("a list"), value)
         return tuple_hook(value, type_)
 
     converter.register_structure_hook_func(
@@ -113,12 +162,55 @@ def _converter() -> cattrs.Converter:
 
     rules = rule_classes()
     known = ", ".join(sorted(rules))
+
+    # A table of the model (a criterion, a provenance record) must be a table: without this
+    # check the generated hook fails on a list or a number with Python's own words.
+    def table_hook(class_: type[Any]) -> Any:
+        fields = make_dict_structure_fn(class_, converter, _cattrs_forbid_extra_keys=True)
+
+        def structure_table(value: object, type_: type) -> Any:
+            if not isinstance(value, Mapping):
+                raise _expected(N_("a table"), value)
+            return fields(value, type_)
+
+        return structure_table
+
+    rule_types: set[Any] = set(rules.values())
+    converter.register_structure_hook_factory(
+        lambda t: attrs.has(t) and t not in rule_types, table_hook
+    )
+
+    def structure_literal(value: object, type_: Any) -> Any:
+        for choice in type_.__args__:
+            if type(value) is type(choice) and value == choice:
+                return value
+        choices = ", ".join(repr(choice) for choice in type_.__args__)
+        raise _Refused(
+            Message("{value} is not one of {choices}", value=repr(value), choices=choices)
+        )
+
+    converter.register_structure_hook_func(
+        lambda t: getattr(t, "__origin__", None) is Literal, structure_literal
+    )
+
+    def structure_enum(value: object, type_: type[enum.Enum]) -> Any:
+        try:
+            return type_(value)
+        except (ValueError, TypeError):
+            choices = ", ".join(repr(member.value) for member in type_)
+            raise _Refused(
+                Message("{value} is not one of {choices}", value=repr(value), choices=choices)
+            ) from None
+
+    converter.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), structure_enum
+    )
     for kind, rule_class in rules.items():
         _register_rule(converter, kind, rule_class, known)
 
     def structure_any_rule(value: object, _: type) -> Any:
         if not isinstance(value, Mapping):
-            raise _Refused(Message("expected a table"))
+            raise _expected(N_("a table"), value)
         rule_class = rules.get(str(value.get("kind")))
         if rule_class is None:
             raise _Refused(
@@ -148,7 +240,7 @@ def _register_rule(
 
     def structure_rule(value: object, _: type) -> Any:
         if not isinstance(value, Mapping):
-            raise _Refused(Message("expected a table"))
+            raise _expected(N_("a table"), value)
         tag = value.get("kind")
         if tag != kind:
             raise _Refused(
