@@ -169,7 +169,7 @@ def build_standard(
                     ),
                     hint=Message(
                         "give it a version of its own, such as {example}",
-                        example=f"{standard.version}-mine",
+                        example=standard.version + "-mine",
                     ),
                 )
             ],
