@@ -8,9 +8,11 @@ policy, so that a file is refused or accepted the same way whatever it holds:
 - the text is UTF-8, with or without a byte-order mark;
 - JSON may not give the same key twice in one object (TOML refuses that itself), nor the
   constants ``NaN`` and ``Infinity``, which JSON does not allow;
+- arrays and objects (tables) may nest :data:`MAX_DEPTH` levels deep at the most; the formats
+  themselves need fewer than 10, and deeper data would exhaust the parsers' recursion;
 - every problem is a :class:`~wwc_standard.errors.Problem` with a stable code
   (``unsupported-format``, ``invalid-encoding``, ``invalid-json``, ``invalid-toml``,
-  ``duplicate-key``), raised in the error of the caller's kind (``AssessmentError``,
+  ``duplicate-key``, ``too-deep``), raised in the error of the caller's kind (``AssessmentError``,
   ``InvalidStandard``, ``InvalidGuidance``);
 - a file that cannot be read at all raises :class:`~wwc_standard.errors.UnreadableFile`, which
   is also an ``OSError``.
@@ -28,10 +30,21 @@ from typing import Any
 from wwc_standard.errors import Problem, UnreadableFile, WWCError
 from wwc_standard.i18n.messages import Message
 
-__all__ = ["FORMATS", "package_folder", "parse", "read_package_file", "read_user_file"]
+__all__ = [
+    "FORMATS",
+    "MAX_DEPTH",
+    "depth",
+    "package_folder",
+    "parse",
+    "read_package_file",
+    "read_user_file",
+]
 
 FORMATS = (".json", ".toml")
 """The formats a file may be in, by suffix."""
+
+MAX_DEPTH = 100
+"""How deep arrays and objects may nest in a file: the formats need fewer than 10 levels."""
 
 
 def read_user_file(
@@ -118,10 +131,18 @@ def parse(raw: bytes, suffix: str, name: str, error: Callable[[list[Problem]], W
         ) from None
     try:
         if suffix == ".toml":
-            return tomllib.loads(text)
-        return json.loads(
-            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant
-        )
+            data = tomllib.loads(text)
+        else:
+            data = json.loads(
+                text, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant
+            )
+        # Data that parses may still nest deeper than anything reading it should walk.
+        if depth(data) <= MAX_DEPTH:
+            return data
+        problem = _too_deep(name)
+    except RecursionError:
+        # Both parsers recurse once per level of nesting: far too deep for the limit anyway.
+        problem = _too_deep(name)
     except tomllib.TOMLDecodeError as failure:
         problem = Problem.of(
             "",
@@ -158,6 +179,41 @@ def parse(raw: bytes, suffix: str, name: str, error: Callable[[list[Problem]], W
             Message("{file} is not valid JSON: {error}", file=name, error=str(failure)),
         )
     raise error([problem])
+
+
+def depth(data: Any) -> int:
+    """How deeply lists and dicts nest in ``data``: 0 for a scalar, 1 for a flat list or
+    dict. Walked without recursion, so any depth can be measured.
+
+    >>> depth(7), depth([]), depth({"a": [1, {"b": 2}]})
+    (0, 1, 3)
+    """
+    deepest = 0
+    stack = [(data, 1)]
+    while stack:
+        value, level = stack.pop()
+        if isinstance(value, dict):
+            children: Any = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def _too_deep(name: str) -> Problem:
+    return Problem.of(
+        "",
+        "too-deep",
+        Message(
+            "{file} nests arrays or objects more than {limit} levels deep",
+            file=name,
+            limit=MAX_DEPTH,
+        ),
+        hint=Message("the format needs fewer than 10 levels; check how the file was made"),
+    )
 
 
 class _DuplicateKeys(ValueError):
