@@ -347,20 +347,27 @@ class Standard:
         # refuses a graph with a cycle, which a revision assembled by hand and not validated
         # may have, and which evaluate() accepts.
         index = {criterion.id: i for i, criterion in enumerate(self.criteria)}
+        # The walk keeps its own stack, not Python's: a chain of thousands of prerequisites
+        # would exceed the recursion limit. Each entry is a criterion and an iterator over the
+        # prerequisites still to visit; a criterion is placed once all of them are.
         placed: list[int] = []
         seen: set[int] = set()
-
-        def place(i: int) -> None:
-            if i in seen:
-                return
-            seen.add(i)
-            for prerequisite in self.criteria[i].prerequisites:
-                if prerequisite in index:
-                    place(index[prerequisite])
-            placed.append(i)
-
-        for i in range(len(self.criteria)):
-            place(i)
+        for start in range(len(self.criteria)):
+            if start in seen:
+                continue
+            seen.add(start)
+            stack = [(start, iter(self.criteria[start].prerequisites))]
+            while stack:
+                i, pending = stack[-1]
+                for prerequisite in pending:
+                    j = index.get(prerequisite)
+                    if j is not None and j not in seen:
+                        seen.add(j)
+                        stack.append((j, iter(self.criteria[j].prerequisites)))
+                        break
+                else:
+                    stack.pop()
+                    placed.append(i)
         return tuple(
             (i, tuple(index[p] for p in self.criteria[i].prerequisites if p in index))
             for i in placed
