@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import math
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol, runtime_checkable
 
@@ -37,7 +38,13 @@ __all__ = [
     "Text",
     "as_optional_text",
     "as_text",
+    "format_number",
 ]
+
+HUGE = 10**15
+"""From this size on, :func:`format_number` writes a number in scientific form: Babel formats
+through ``decimal`` with 28 digits of precision (it fails from 10**27 up), Python will not write
+an int of more than 4,300 digits, and no count or effort of the standard comes near it."""
 
 
 @runtime_checkable
@@ -234,6 +241,64 @@ def as_optional_text(value: Message | str | None) -> Text | None:
     return None if value is None else as_text(value)
 
 
+def format_number(value: int | float, locale: str, pattern: str | None = None) -> str:
+    """``value`` formatted for ``locale``: digits grouped (``pattern``, a Babel number pattern,
+    for a float); from :data:`HUGE` up, in scientific form with four significant digits,
+    the same in every locale but for the decimal sign; ``inf`` and ``nan`` as words Python
+    uses. Never fails, whatever the size.
+
+    >>> format_number(1234567, "fr"), format_number(1234567, "en")
+    ('1\u202f234\u202f567', '1,234,567')
+    >>> format_number(10**27, "es"), format_number(-(10**5000) * 7, "en")
+    ('1E27', '-7E5000')
+    >>> format_number(2.5e300, "pt_BR"), format_number(float("inf"), "fr")
+    ('2,5E300', 'inf')
+    """
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if abs(value) >= HUGE:
+        return _scientific(value, locale)
+    if locale == "en" and pattern is None:
+        return f"{value:,}"
+    # Babel on first use (start-up time; English needs none).
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, pattern, locale=locale))
+
+
+def _scientific(value: int | float, locale: str) -> str:
+    magnitude = abs(value)
+    if isinstance(value, float):
+        digits, _, exponent_text = f"{magnitude:.3e}".partition("e")
+        mantissa, exponent = digits.replace(".", ""), int(exponent_text)
+    else:
+        # No str() of the whole int: Python refuses one of more than 4,300 digits.
+        exponent = int(math.log10(magnitude))
+        while 10**exponent > magnitude:
+            exponent -= 1
+        while 10 ** (exponent + 1) <= magnitude:
+            exponent += 1
+        unit = 10 ** max(0, exponent - 3)
+        digits_left, rest = divmod(magnitude, unit)
+        if 2 * rest >= unit:  # rounded half up, as the float branch rounds
+            digits_left += 1
+        if digits_left >= 10_000:
+            digits_left, exponent = digits_left // 10, exponent + 1
+        mantissa = str(digits_left)
+    mantissa = mantissa.rstrip("0") or "0"
+    decimal = "." if locale == "en" else _decimal_symbol(locale)
+    whole = mantissa[0] + (decimal + mantissa[1:] if len(mantissa) > 1 else "")
+    return f"{'-' if value < 0 else ''}{whole}E{exponent}"
+
+
+@functools.cache
+def _decimal_symbol(locale: str) -> str:
+    # Babel on first use (start-up time).
+    from babel.numbers import get_decimal_symbol
+
+    return str(get_decimal_symbol(locale))
+
+
 def _format(value: Any, locale: str) -> str:
     if isinstance(value, Message):
         return value.render(locale)
@@ -244,12 +309,7 @@ def _format(value: Any, locale: str) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
-        if locale == "en":
-            return f"{value:,}"
-        # Babel on first use (start-up time; English needs none).
-        from babel.numbers import format_decimal
-
-        return format_decimal(value, locale=locale)
+        return format_number(value, locale)
     # A Localizable, tested by its method: isinstance() on a runtime-checkable Protocol is
     # many times slower, and this runs for every value of every message.
     localized = getattr(value, "localized", None)
