@@ -15,7 +15,9 @@ True
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
@@ -26,6 +28,7 @@ from .i18n.messages import Items, Message, Plural, Text, as_optional_text, as_te
 __all__ = [
     "AssessmentError",
     "IncompleteStandard",
+    "InvalidArgument",
     "InvalidStandard",
     "NoMigrationPath",
     "Problem",
@@ -217,6 +220,30 @@ class InvalidStandard(WWCError, ValueError):
             n,
             origin=self.origin,
         )
+        return _listing(self.problems, heading, locale)
+
+
+class InvalidArgument(WWCError, ValueError, TypeError):
+    """An argument of a function that it cannot use (a tier that does not exist, a capacity
+    below 0, ``None`` where criteria are expected); ``.problems`` names each argument.
+
+    It is a ``ValueError`` and a ``TypeError`` both, as a wrong value and a wrong type are
+    the same mistake to a caller.
+
+    >>> print(InvalidArgument([Problem(path="capacity", code="invalid-capacity",
+    ...     message="capacity is at least 0")]))
+    1 problem in the arguments:
+      capacity: capacity is at least 0 [invalid-capacity]
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(self.localized("en"))
+
+    def localized(self, locale: str = "en") -> str:
+        """The error with every problem, in ``locale``."""
+        n = len(self.problems)
+        heading = Plural("{n} problem in the arguments:", "{n} problems in the arguments:", n)
         return _listing(self.problems, heading, locale)
 
 
@@ -414,13 +441,51 @@ def did_you_mean(word: str, choices: Iterable[str]) -> Message | None:
     >>> did_you_mean("DM99", ["DM9"]).render("pt_BR")
     'você quis dizer DM9?'
     """
+    index = _choice_index(tuple(choices))
+    folded = word.casefold()
+    # difflib's ratio is 2 * matches / (len(a) + len(b)), and matches <= the shorter length:
+    # only a choice whose length is within 3/7 and 7/3 of the word's can reach the 0.6 cutoff,
+    # so leaving the others out changes no answer.
+    size = len(folded)
+    lengths = range(-(-3 * size // 7), 7 * size // 3 + 1)
+    candidates = [c for n in lengths for c in index.by_length.get(n, ())]
+    if len(candidates) > _MOST_CANDIDATES:
+        # Too many to compare with in time (a revision of 100,000 criteria): the choices
+        # nearest in alphabetical order, those that share the longest prefix with the word.
+        at = bisect.bisect_left(index.ordered, folded)
+        half = _MOST_CANDIDATES // 2
+        window = index.ordered[max(0, at - half) : at + half]
+        candidates = [c for c in window if len(c) in lengths]
+    close = difflib.get_close_matches(folded, candidates, n=1, cutoff=0.6)
+    if not close:
+        return None
+    return Message("did you mean {choice}?", choice=index.by_folded[close[0]])
+
+
+_MOST_CANDIDATES = 2000
+"""The most choices :func:`did_you_mean` compares a word with (some 5 ms)."""
+
+
+@attrs.frozen
+class _ChoiceIndex:
+    by_folded: Mapping[str, str]
+    """Casefolded choice to the first choice that folds to it."""
+    by_length: Mapping[int, list[str]]
+    """Length to the casefolded choices of that length."""
+    ordered: list[str]
+    """The casefolded choices, sorted."""
+
+
+@functools.lru_cache(maxsize=4)
+def _choice_index(choices: tuple[str, ...]) -> _ChoiceIndex:
+    # Cached: a caller reports every unknown id of an input against the same choices.
     by_folded: dict[str, str] = {}
     for choice in choices:
         by_folded.setdefault(choice.casefold(), choice)
-    close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=0.6)
-    if not close:
-        return None
-    return Message("did you mean {choice}?", choice=by_folded[close[0]])
+    by_length: dict[int, list[str]] = {}
+    for folded in by_folded:
+        by_length.setdefault(len(folded), []).append(folded)
+    return _ChoiceIndex(by_folded, by_length, sorted(by_folded))
 
 
 def unknown_criterion(path: str, version: str, criterion: object, ids: Iterable[str]) -> Problem:
