@@ -33,9 +33,10 @@ import attrs
 from wwc_standard._exports import publish
 from wwc_standard._output import as_dict
 from wwc_standard._pickling import SlotsState
+from wwc_standard.errors import InvalidArgument, Problem
 from wwc_standard.evaluation.engine import Evaluation, requirement_of
 from wwc_standard.evaluation.results import Reason, Status
-from wwc_standard.i18n.messages import Items, Localizable, Message, Plural
+from wwc_standard.i18n.messages import HUGE, Items, Localizable, Message, Plural, format_number
 from wwc_standard.revisions.tiers import Tier
 
 from .effort import Guidance, resolve_guidance, unit_value
@@ -44,9 +45,10 @@ from .whatif import items_to_meet, tier_value, what_if
 if TYPE_CHECKING:
     from wwc_standard.revisions.model import Standard
 
-__all__ = ["Path", "PathStep", "Work", "path_to", "work_for"]
+__all__ = ["Path", "PathStep", "Work", "path_to", "tier_argument", "work_for"]
 
 _EPSILON = 1e-9
+_LARGEST_SUM = 1e300
 
 
 class Weeks(SlotsState):
@@ -59,12 +61,10 @@ class Weeks(SlotsState):
 
     def localized(self, locale: str) -> str:
         """The amount with at most one decimal."""
-        if locale == "en":
+        if locale == "en" and abs(self.value) < HUGE:
             return f"{self.value:,.1f}".removesuffix(".0")
-        # Babel on first use (start-up time; English needs none).
-        from babel.numbers import format_decimal
-
-        return str(format_decimal(round(self.value, 1), "#,##0.#", locale=locale))
+        value = round(self.value, 1) if math.isfinite(self.value) else self.value
+        return format_number(value, locale, "#,##0.#")
 
     def __str__(self) -> str:
         return self.localized("en")
@@ -197,6 +197,15 @@ def cheapest(
     ids = [criterion.id for criterion in criteria]
     order = _candidate_order(work, met)
     costs = [work[i].effort for i in order]
+    largest = max(costs, default=0.0)
+    if largest * max(1, len(costs)) > _LARGEST_SUM:
+        # Efforts so large (1e308) that their sums would overflow to infinity and every set
+        # would look as costly as none: scale them by a power of two, which keeps every
+        # comparison of sums as it was.
+        scale = math.ldexp(1.0, -math.frexp(largest)[1])
+        costs = [cost * scale for cost in costs]
+    else:
+        scale = 1.0
     by_cost = sorted(range(len(order)), key=lambda k: (costs[k], k))
     taken: set[int] = set(met)
     excluded: set[int] = set()
@@ -222,34 +231,47 @@ def cheapest(
                 return total
         return None
 
-    def search(position: int, cost: float) -> None:
-        count = needed()
-        if count is None:
-            return
-        if count == 0:
-            if cost < best[1] - _EPSILON:
-                best[0], best[1] = list(chosen), cost
-            return
-        if position >= len(order):
-            return
-        rest = bound(position, count)
-        if rest is None or cost + rest >= best[1] - _EPSILON:
-            return
-        i = order[position]
-        if not any(p in excluded for p in work[i].prerequisites):
-            taken.add(i)
-            chosen.append(i)
-            search(position + 1, cost + costs[position])
+    # A depth-first search over "take order[position]" then "leave it out", on a stack of its
+    # own rather than Python's (a revision of thousands of criteria would exceed the recursion
+    # limit): each entry is a position, the cost so far, and what to do there.
+    enter, after_take, after_leave = 0, 1, 2
+    stack: list[tuple[int, float, int]] = [(0, 0.0, enter)]
+    while stack:
+        position, cost, step = stack.pop()
+        if step == after_leave:
+            excluded.discard(order[position])
+            continue
+        if step == after_take:
             chosen.pop()
-            taken.discard(i)
-        excluded.add(i)
-        search(position + 1, cost)
-        excluded.discard(i)
+            taken.discard(order[position])
+        else:
+            count = needed()
+            if count is None:
+                continue
+            if count == 0:
+                if cost < best[1] - _EPSILON:
+                    best[0], best[1] = list(chosen), cost
+                continue
+            if position >= len(order):
+                continue
+            rest = bound(position, count)
+            if rest is None or cost + rest >= best[1] - _EPSILON:
+                continue
+            i = order[position]
+            if not any(p in excluded for p in work[i].prerequisites):
+                taken.add(i)
+                chosen.append(i)
+                stack.append((position, cost, after_take))
+                stack.append((position + 1, cost + costs[position], enter))
+                continue
+        # Leave order[position] out, then search on without it.
+        excluded.add(order[position])
+        stack.append((position, cost, after_leave))
+        stack.append((position + 1, cost, enter))
 
-    search(0, 0.0)
     if best[0] is None:
         return None
-    return best[0], best[1]
+    return best[0], best[1] / scale
 
 
 @attrs.frozen(kw_only=True)
@@ -401,6 +423,28 @@ def certification_notes(evaluation: Evaluation, tier: Tier) -> list[Reason]:
     return notes
 
 
+def tier_argument(tier: object, argument: str) -> Tier:
+    """The tier an argument names (a ``Tier`` or its name, any case); raises
+    :class:`~wwc_standard.errors.InvalidArgument` naming ``argument`` for anything else."""
+    if isinstance(tier, Tier):
+        return tier
+    if isinstance(tier, str):
+        try:
+            return Tier.parse(tier)
+        except ValueError:
+            pass
+    raise InvalidArgument(
+        [
+            Problem.of(
+                argument,
+                "unknown-tier",
+                Message("unknown tier {tier}", tier=repr(tier)),
+                hint=Message("use silver, gold or platinum"),
+            )
+        ]
+    )
+
+
 def path_to(
     evaluation: Evaluation,
     tier: Tier | str,
@@ -422,7 +466,7 @@ def path_to(
     >>> p.start, p.reachable
     (<Tier.SILVER: 'silver'>, True)
     """
-    target = Tier.parse(tier) if isinstance(tier, str) else tier
+    target = tier_argument(tier, "tier")
     std = evaluation.standard
     guidance = resolve_guidance(effort, std)
     common: dict[str, Any] = {
@@ -491,7 +535,8 @@ def path_to(
             **common,
         )
     chosen = found[0]
-    in_order = [i for i, _ in std._plan if i in set(chosen)]
+    chosen_set = set(chosen)
+    in_order = [i for i, _ in std._plan if i in chosen_set]
     steps = tuple(
         PathStep(
             criterion=work[i].id,

@@ -28,14 +28,22 @@ from typing import Any
 import attrs
 
 from wwc_standard._exports import publish
-from wwc_standard.errors import AssessmentError, Problem
+from wwc_standard.errors import InvalidArgument, Problem
 from wwc_standard.evaluation.engine import Evaluation
 from wwc_standard.evaluation.results import Reason, Status
 from wwc_standard.i18n.messages import Items, Localizable, Message, Plural
 from wwc_standard.revisions.tiers import Tier
 
 from .effort import Guidance, resolve_guidance, unit_value
-from .path import Weeks, Work, certification_notes, cheapest, prerequisite_order, work_for
+from .path import (
+    Weeks,
+    Work,
+    certification_notes,
+    cheapest,
+    prerequisite_order,
+    tier_argument,
+    work_for,
+)
 from .whatif import tier_value
 
 __all__ = ["HORIZON_MONTHS", "Horizon", "Roadmap", "RoadmapStep", "roadmap"]
@@ -247,7 +255,7 @@ def _capacities(capacity: float | Sequence[float] | None, guidance: Guidance) ->
                 ),
             )
         )
-        raise AssessmentError(problems)
+        raise InvalidArgument(problems)
     return values
 
 
@@ -283,7 +291,7 @@ def roadmap(
     std = evaluation.standard
     advice = resolve_guidance(guidance, std)
     capacities = _capacities(capacity, advice)
-    goal = Tier.parse(target) if isinstance(target, str) else target
+    goal = None if target is None else tier_argument(target, "target")
     work = work_for(evaluation, advice)
     met = {i for i, status in enumerate(evaluation.statuses) if status is Status.MET}
     ids = [criterion.id for criterion in std.criteria]
@@ -319,7 +327,8 @@ def roadmap(
         return (group.get(i, rest), w.nearness, w.effort, i)
 
     order = prerequisite_order(work, met, key)
-    unplanned = [i for i, _ in std._plan if i in work and i not in set(order)]
+    ordered = set(order)
+    unplanned = [i for i, _ in std._plan if i in work and i not in ordered]
 
     # Scheduling against the capacity, one step after another.
     ends = [sum(capacities[: k + 1]) for k in range(len(capacities))]

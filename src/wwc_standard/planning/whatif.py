@@ -16,19 +16,25 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Container, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from wwc_standard._exports import publish
 from wwc_standard._output import as_dict
-from wwc_standard.errors import AssessmentError, Problem, unknown_checklist_item, unknown_criterion
+from wwc_standard.errors import (
+    AssessmentError,
+    InvalidArgument,
+    Problem,
+    unknown_checklist_item,
+    unknown_criterion,
+)
 from wwc_standard.evaluation.assessment import Answer, AnswerStatus, Assessment
 from wwc_standard.evaluation.engine import Evaluation, evaluate, evaluate_parsed
 from wwc_standard.evaluation.results import Status
 from wwc_standard.i18n.messages import Items, Message, Plural
-from wwc_standard.revisions.tiers import Tier
+from wwc_standard.revisions.tiers import PercentageBands, Tier
 
 if TYPE_CHECKING:
     from wwc_standard.revisions.model import Checklist, Standard
@@ -108,8 +114,23 @@ def what_if(
         base = subject
     else:
         base = evaluate(subject, standard, require_evidence=require_evidence)
-    meet = list(meet)
-    unmeet = list(unmeet)
+    meet = _ids_argument(meet, "meet")
+    unmeet = _ids_argument(unmeet, "unmeet")
+    if checklist is not None and not isinstance(checklist, Mapping):
+        raise InvalidArgument(
+            [
+                Problem.of(
+                    "checklist",
+                    "wrong-type",
+                    Message(
+                        "give {argument} as a mapping of criterion id to item id to true, "
+                        "false or none, not {value}",
+                        argument="checklist",
+                        value=_short_repr(checklist),
+                    ),
+                )
+            ]
+        )
     checklist = dict(checklist or {})
     if not (meet or unmeet or checklist):
         return evaluate_parsed(base.assessment, base.standard, base.require_evidence)
@@ -148,6 +169,34 @@ def what_if(
         )
     changed = attrs.evolve(base.assessment, answers=answers)
     return evaluate_parsed(changed, std, base.require_evidence)
+
+
+def _short_repr(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _ids_argument(value: object, argument: str) -> list[str]:
+    """The criterion ids of ``meet`` or ``unmeet``: any iterable but a lone string."""
+    if not isinstance(value, str | bytes):
+        try:
+            return list(cast(Iterable[str], value))
+        except TypeError:
+            pass
+    raise InvalidArgument(
+        [
+            Problem.of(
+                argument,
+                "wrong-type",
+                Message(
+                    "give {argument} as a list of criterion ids, not {value}",
+                    argument=argument,
+                    value=_short_repr(value),
+                ),
+                hint=Message('a list, even of one: ["DM1"]'),
+            )
+        ]
+    )
 
 
 def _raise_problems(
@@ -434,7 +483,14 @@ class Sensitivity:
 
 
 def sensitivity(evaluation: Evaluation) -> Sensitivity:
-    """One what-if per criterion: what meeting it alone, or losing it alone, would do.
+    """What meeting each criterion alone, or losing it alone, would do: the same rows as one
+    :func:`what_if` per criterion, computed from the statuses and the tier rule directly.
+
+    Meeting a criterion not met makes it met when its prerequisites are (a blocked or
+    unverified criterion in auditor mode counts: a scenario documents what it meets), and
+    then unblocks what waited on it alone; losing a met criterion blocks what it unlocks. Each
+    row costs the criteria it changes, not an evaluation: linear in the revision's size for
+    the percentage rule (the breadth rule counts the criteria of each row again).
 
     >>> import wwc_standard as wwc
     >>> e = wwc.evaluate(wwc.example_assessment())
@@ -445,22 +501,82 @@ def sensitivity(evaluation: Evaluation) -> Sensitivity:
     >>> len(wwc.sensitivity(gold).at_risk)  # at exactly 30 points, every loss drops to Silver
     30
     """
+    std = evaluation.standard
+    criteria = std.criteria
+    statuses = evaluation.statuses
+    plan = std._plan
+    position = {i: k for k, (i, _) in enumerate(plan)}
+    prerequisites = dict(plan)
+    dependents: dict[int, list[int]] = {}
+    for i, before in plan:
+        for p in before:
+            dependents.setdefault(p, []).append(i)
+    met = [status is Status.MET for status in statuses]
+    met_ids = [criteria[i].id for i, _ in plan if met[i]]
+    points = evaluation.points
+
+    def counts(i: int, p: int, taken: Container[int]) -> bool:
+        # evaluate() reads a prerequisite's flag when it reaches the criterion: one placed
+        # later (only in a cycle) is never met then.
+        return position[p] < position[i] and (met[p] or p in taken)
+
+    def tier_of(changed: set[int], gain: bool) -> Tier:
+        rule = std.tier_rule
+        if isinstance(rule, PercentageBands):
+            size = points + len(changed) if gain else points - len(changed)
+            return rule.tier_for_points(size, len(criteria))
+        if gain:
+            ids = met_ids + [criteria[i].id for i in changed]
+        else:
+            lost = {criteria[i].id for i in changed}
+            ids = [criterion_id for criterion_id in met_ids if criterion_id not in lost]
+        return rule.tier(ids, criteria)
+
     rows, losses = [], []
-    for criterion, status in zip(evaluation.standard.criteria, evaluation.statuses, strict=True):
+    for i, status in enumerate(statuses):
+        criterion_id = criteria[i].id
+        changed: set[int] = set()
         if status is Status.MET:
-            lost = what_if(evaluation, unmeet=[criterion.id])
+            # Lost, and with it every met criterion that needs it (a met criterion's
+            # prerequisites are all placed before it, so each is blocked now).
+            changed.add(i)
+            stack = [i]
+            while stack:
+                for d in dependents.get(stack.pop(), ()):
+                    if met[d] and d not in changed:
+                        changed.add(d)
+                        stack.append(d)
+            ids_tier = tier_of(changed, gain=False)
             losses.append(
                 SensitivityRow(
-                    criterion=criterion.id, status=status, tier=lost.tier, points=lost.points
+                    criterion=criterion_id,
+                    status=status,
+                    tier=ids_tier,
+                    points=points - len(changed),
                 )
             )
-        else:
-            won = what_if(evaluation, meet=[criterion.id])
-            rows.append(
-                SensitivityRow(
-                    criterion=criterion.id, status=status, tier=won.tier, points=won.points
-                )
+            continue
+        if status is not Status.BLOCKED and all(counts(i, p, ()) for p in prerequisites[i]):
+            # Met, and then every blocked criterion whose prerequisites are all met with it.
+            changed.add(i)
+            stack = [i]
+            while stack:
+                for d in dependents.get(stack.pop(), ()):
+                    if (
+                        statuses[d] is Status.BLOCKED
+                        and d not in changed
+                        and all(counts(d, p, changed) for p in prerequisites[d])
+                    ):
+                        changed.add(d)
+                        stack.append(d)
+        rows.append(
+            SensitivityRow(
+                criterion=criterion_id,
+                status=status,
+                tier=tier_of(changed, gain=True) if changed else evaluation.tier,
+                points=points + len(changed),
             )
+        )
     return Sensitivity(
         tier=evaluation.tier,
         points=evaluation.points,
