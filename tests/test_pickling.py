@@ -211,6 +211,9 @@ ERRORS: dict[type[wwc.WWCError], Callable[[Path], object]] = {
         wwc.evaluate(wwc.example_assessment()), "gold", effort={"OD9": 1, "DM1": -2}
     ),
     RefusedOutput: _refused_output,
+    wwc.errors.InvalidArgument: lambda _: wwc.path_to(
+        wwc.evaluate(wwc.example_assessment()), "bronze"
+    ),
 }
 
 

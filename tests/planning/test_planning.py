@@ -30,6 +30,7 @@ from strategies import (
     scenarios,
 )
 from wwc_standard.cli.program import main
+from wwc_standard.errors import InvalidArgument
 from wwc_standard.planning.path import work_for
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -327,9 +328,12 @@ def test_roadmap_puts_the_next_tier_first_and_the_nearest_to_done_first() -> Non
 
 def test_roadmap_refuses_a_bad_capacity() -> None:
     evaluation = wwc.evaluate(wwc.example_assessment())
-    with pytest.raises(wwc.AssessmentError) as caught:
+    with pytest.raises(InvalidArgument) as caught:
         wwc.roadmap(evaluation, capacity=[1, -1, 2])
     assert caught.value.problems[0].code == "invalid-capacity"
+    assert caught.value.problems[0].path == "capacity"
+    assert isinstance(caught.value, ValueError)
+    assert "assessment" not in str(caught.value)
 
 
 # -- guidance ---------------------------------------------------------------------------------
