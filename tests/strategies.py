@@ -23,6 +23,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 import wwc_standard as wwc
+from wwc_standard.evaluation.assessment import MAX_POPULATION
 
 __all__ = [
     "COMPONENTS",
@@ -293,13 +294,15 @@ def answer_values(criterion: wwc.Criterion | None = None) -> st.SearchStrategy[A
 
 def cities() -> st.SearchStrategy[dict[str, Any]]:
     """The ``city`` object: any of name, country (inside and outside the Americas, any case)
-    and population (around the 30,000 floor)."""
+    and population (around the 30,000 floor, and up to the bound of 10**10 people)."""
     return st.fixed_dictionaries(
         {},
         optional={
             "name": st.text(max_size=20),
             "country": st.sampled_from(["US", "CA", "MX", "BR", "JM", "FR", "ES", "us", "Ca"]),
-            "population": st.integers(0, 30_000) | st.integers(29_990, 30_010) | st.integers(0),
+            "population": st.integers(0, 30_000)
+            | st.integers(29_990, 30_010)
+            | st.integers(0, MAX_POPULATION),
         },
     )
 

@@ -33,6 +33,7 @@ from ._version import __version__
 from .errors import (
     AssessmentError,
     IncompleteStandard,
+    InvalidArgument,
     InvalidStandard,
     Problem,
     UnknownLocale,
@@ -108,6 +109,7 @@ __all__ = [
     "Evaluation",
     "Gap",
     "IncompleteStandard",
+    "InvalidArgument",
     "InvalidStandard",
     "Migration",
     "Path",

@@ -681,3 +681,17 @@ def test_a_lone_surrogate_is_refused_where_it_stands(data: dict[str, Any], path:
     with pytest.raises(wwc.AssessmentError) as info:
         wwc.evaluate(data, "2024")
     assert [(p.path, p.code) for p in info.value.problems] == [(path, "invalid-text")]
+
+
+@pytest.mark.parametrize(
+    "population", [10**10 + 1, 10**27, 10**5000], ids=["over-the-bound", "1e27", "5000-digits"]
+)
+def test_an_implausible_population_is_refused(population: int) -> None:
+    """More people than live on Earth: refused, so that no number too large to format or to
+    write back as JSON reaches a report."""
+    with pytest.raises(wwc.AssessmentError) as info:
+        wwc.evaluate({"city": {"population": population}, "answers": {}}, "2024")
+    assert [p.code for p in info.value.problems] == ["implausible-population"]
+    assert "10,000,000,000" in str(info.value)
+    big = wwc.evaluate({"city": {"population": 10**10}, "answers": {}}, "2024")
+    assert big.to_dict()["assessment"]["city"]["population"] == 10**10

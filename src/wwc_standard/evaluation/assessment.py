@@ -405,9 +405,28 @@ class _Parser:
                     value=population,
                 )
                 population = None
+            elif population > MAX_POPULATION:
+                # A bound, not a fact of the standard: no city is larger, and a number with
+                # thousands of digits could not even be written back as JSON.
+                self.problem(
+                    "city.population",
+                    "implausible-population",
+                    Message(
+                        "population {population} is more than {limit}, more people than live on "
+                        "Earth",
+                        population=population,
+                        limit=MAX_POPULATION,
+                    ),
+                    Message("give the number of people living in the city"),
+                )
+                population = None
             else:
                 population = int(population)
         return City(name=name, country=country, population=population)
+
+
+MAX_POPULATION = 10**10
+"""The largest population an assessment may give (more people than live on Earth)."""
 
 
 def parse_assessment(data: Any) -> tuple[Assessment, list[Problem]]:
