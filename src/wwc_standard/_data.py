@@ -54,8 +54,13 @@ def read_user_file(
     """The data of the file at ``path``, a user's own; ``error`` builds the error to raise
     for a problem of its content (``AssessmentError``, say).
 
-    Raises :class:`~wwc_standard.errors.UnreadableFile` when the file cannot be read.
+    Raises :class:`~wwc_standard.errors.UnreadableFile` when the file cannot be read, and
+    ``error`` (problem ``wrong-type``) for a ``path`` that is not a path: an ``int`` would be
+    read as a file descriptor, and closed.
     """
+    problem = path_problem(path)
+    if problem is not None:
+        raise error([problem])
     name = os.fspath(path)
     suffix = os.path.splitext(name)[1].lower()
     if suffix not in FORMATS:
@@ -75,6 +80,34 @@ def read_user_file(
     except OSError as failure:
         raise UnreadableFile(name, failure) from None
     return parse(raw, suffix, name, error)
+
+
+def path_problem(value: object, argument: str = "path") -> Problem | None:
+    """The problem of ``value`` given as the path of a file to read, or ``None`` when it is
+    one: a ``str`` or an ``os.PathLike`` of a ``str``. Anything else is refused before the
+    file is opened (an ``int`` would be read as a file descriptor, and closed).
+
+    >>> print(path_problem(2))
+    path: expected the path of a file (a string or a pathlib.Path), found int [wrong-type]
+    >>> path_problem("mine.toml") is None
+    True
+    """
+    if isinstance(value, str):
+        return None
+    if isinstance(value, os.PathLike):
+        try:
+            if isinstance(os.fspath(value), str):
+                return None
+        except Exception:  # a broken __fspath__ is not a path: reported below
+            pass
+    return Problem.of(
+        argument,
+        "wrong-type",
+        Message(
+            "expected the path of a file (a string or a pathlib.Path), found {found}",
+            found=type(value).__name__,
+        ),
+    )
 
 
 def read_package_file(relative: str) -> Any:

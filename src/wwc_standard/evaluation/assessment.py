@@ -33,7 +33,6 @@ from wwc_standard.errors import (
 )
 from wwc_standard.i18n.messages import N_, Message
 from wwc_standard.revisions.countries import ISO_3166_ALPHA_2
-from wwc_standard.revisions.files import path_problem
 from wwc_standard.revisions.model import Standard
 from wwc_standard.revisions.registry import standard as shipped
 
@@ -702,9 +701,6 @@ def read_assessment_data(path: str | os.PathLike[str]) -> Any:
     """The JSON or TOML data of an assessment file; problems of its content raise
     AssessmentError, a file that cannot be read :class:`~wwc_standard.errors.UnreadableFile`,
     a ``path`` that is not a path (an ``int`` would be a file descriptor) AssessmentError."""
-    problem = path_problem(path, "path")
-    if problem is not None:
-        raise AssessmentError([problem])
     return read_user_file(path, AssessmentError)
 
 

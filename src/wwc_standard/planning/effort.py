@@ -38,7 +38,6 @@ from wwc_standard._exports import publish
 from wwc_standard._pickling import ReadOnlyMappings, SlotsState, read_only
 from wwc_standard.errors import Problem, WWCError, _listing, did_you_mean, unknown_criterion
 from wwc_standard.i18n.messages import N_, Message, Plural, Text
-from wwc_standard.revisions.files import path_problem
 
 if TYPE_CHECKING:
     from wwc_standard.revisions.model import Criterion, Standard
@@ -240,9 +239,6 @@ def load_guidance(path: str | os.PathLike[str]) -> Guidance:
     ``guidance/effort.toml``; raise :class:`InvalidGuidance` listing every problem, and
     :class:`~wwc_standard.errors.UnreadableFile` when the file cannot be read. A ``path`` that
     is not a ``str`` or an ``os.PathLike`` is refused before anything is opened."""
-    problem = path_problem(path, "path")
-    if problem is not None:
-        raise InvalidGuidance([problem])
     return _build(read_user_file(path, InvalidGuidance), os.fspath(path))
 
 

@@ -12,42 +12,13 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from wwc_standard._data import read_user_file
-from wwc_standard.errors import InvalidStandard, Problem
-from wwc_standard.i18n.messages import Message
+from wwc_standard._data import path_problem, read_user_file
+from wwc_standard.errors import InvalidStandard
 
 from .build import build_standard
 from .model import Standard
 
-__all__ = ["load_standard", "path_problem", "read_revision_data"]
-
-
-def path_problem(value: object, argument: str) -> Problem | None:
-    """The problem of ``value`` given as the path of a file to read, or ``None`` when it is
-    one: a ``str`` or an ``os.PathLike`` of a ``str``. Anything else is refused before the
-    file is opened (an ``int`` would be read as a file descriptor, and closed).
-
-    >>> print(path_problem(2, "path"))
-    path: expected the path of a file (a string or a pathlib.Path), found int [wrong-type]
-    >>> path_problem("mine.toml", "path") is None
-    True
-    """
-    if isinstance(value, str):
-        return None
-    if isinstance(value, os.PathLike):
-        try:
-            if isinstance(os.fspath(value), str):
-                return None
-        except Exception:  # a broken __fspath__ is not a path: reported below
-            pass
-    return Problem.of(
-        argument,
-        "wrong-type",
-        Message(
-            "expected the path of a file (a string or a pathlib.Path), found {found}",
-            found=type(value).__name__,
-        ),
-    )
+__all__ = ["load_standard", "read_revision_data"]
 
 
 def read_revision_data(path: str | os.PathLike[str]) -> Any:
@@ -56,10 +27,8 @@ def read_revision_data(path: str | os.PathLike[str]) -> Any:
     Raises :class:`~wwc_standard.InvalidStandard` (origin: the path) when the file cannot be
     parsed, and :class:`~wwc_standard.errors.UnreadableFile` when it cannot be read.
     """
-    problem = path_problem(path, "path")
-    if problem is not None:
-        raise InvalidStandard([problem], origin="<path>")
-    origin = os.fspath(path)
+    # A path that is not one (an int, say) is refused by the reader; it has no origin to name.
+    origin = "<path>" if path_problem(path) is not None else os.fspath(path)
     return read_user_file(path, lambda problems: InvalidStandard(problems, origin=origin))
 
 
