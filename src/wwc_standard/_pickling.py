@@ -30,8 +30,17 @@ __all__ = ["ReadOnlyMappings", "SlotsState", "read_only"]
 
 
 def read_only(value: Mapping[str, Any]) -> Mapping[str, Any]:
-    """A read-only copy of ``value``: the attrs converter of a frozen class's mapping field."""
+    """A read-only copy of ``value``: the attrs converter of a frozen class's mapping field.
+
+    Every empty one is the same proxy: nothing can be added to it, and an answer without a
+    checklist (nearly all of them) then costs no dict of its own.
+    """
+    if not value and isinstance(value, Mapping):
+        return _EMPTY
     return types.MappingProxyType(dict(value))
+
+
+_EMPTY: Mapping[str, Any] = types.MappingProxyType({})
 
 
 class ReadOnlyMappings:

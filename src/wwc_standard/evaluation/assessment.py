@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import math
+import operator
 import os
 import re
 from collections.abc import Mapping
@@ -470,11 +471,23 @@ def parse_assessment(data: Any) -> tuple[Assessment, list[Problem]]:
             ),
         )
     else:
-        raw = parser.mapping(
-            top["answers"], "answers", Message("an object of criterion ids to answers")
-        )
-        for key, value in (raw or {}).items():
-            answers[key] = parser.answer(value, _join("answers", key))
+        plain = _plain_answers(top["answers"])
+        if plain is not None:
+            answers = plain
+        else:
+            raw = parser.mapping(
+                top["answers"], "answers", Message("an object of criterion ids to answers")
+            )
+            for key, value in (raw or {}).items():
+                kind = type(value)
+                answer = (
+                    _PLAIN_ANSWERS.get(value)
+                    if kind is str or kind is bool or value is None
+                    else None
+                )
+                answers[key] = (
+                    parser.answer(value, _join("answers", key)) if answer is None else answer
+                )
     requirements: dict[str, Answer] = {}
     if "requirements" in top:
         raw = parser.mapping(
@@ -492,6 +505,41 @@ def parse_assessment(data: Any) -> tuple[Assessment, list[Problem]]:
         fingerprint=fingerprint,
     )
     return assessment, parser.problems
+
+
+_PLAIN_ANSWERS: dict[object, Answer] = {
+    "met": Answer(status=AnswerStatus.MET),
+    "unmet": Answer(status=AnswerStatus.UNMET),
+    "unknown": Answer(status=AnswerStatus.UNKNOWN),
+    True: Answer(status=AnswerStatus.MET),
+    False: Answer(status=AnswerStatus.UNMET),
+    None: Answer(),
+}
+"""The answers of the bare forms, made once: an Answer is frozen, so every "met" of every
+assessment can be the same object, equal to the one the parser would make."""
+
+
+def _plain_answers(raw: object) -> dict[str, Answer] | None:
+    """The answers of ``raw`` when every one is in a bare form (a status word as written,
+    true, false or null) under a string id, else ``None``: the parser then reads them all, with
+    their problems, in order. The common case of an app's request, read without a parser."""
+    if type(raw) is not dict:
+        return None
+    plain = _PLAIN_ANSWERS
+    answers: dict[str, Answer] = {}
+    for key, value in raw.items():
+        kind = type(value)
+        # The type first: 1 == True and 0 == False would find the answers of true and false.
+        if (kind is str or kind is bool or value is None) and type(key) is str:
+            answer = plain.get(value)
+            if answer is not None:
+                answers[key] = answer
+                continue
+        return None
+    return answers
+
+
+_checklist_of = operator.attrgetter("checklist")
 
 
 def checklist_outcome(
@@ -547,9 +595,14 @@ def check_against(assessment: Assessment, standard: Standard) -> list[Problem]:
             )
         )
     by_id = standard._by_id
-    for key, answer in assessment.answers.items():
+    answers = assessment.answers
+    # The common case, in C: every id known and no checklist answered, so nothing below can
+    # find a problem (evaluate_many checks every assessment here).
+    if answers.keys() <= by_id.keys() and not any(map(_checklist_of, answers.values())):
+        answers = {}
+    for key, answer in answers.items():
         if key in by_id and not answer.checklist:
-            continue  # the common case, kept cheap: evaluate_many checks every assessment here
+            continue
         path = _join("answers", key)
         if key not in by_id:
             ids = [criterion.id for criterion in standard.criteria]

@@ -183,7 +183,8 @@ def to_frame(evaluations: Iterable[Evaluation], *, criteria: bool = False) -> An
             "points": evaluation.points,
             "possible": evaluation.possible,
             "eligible": evaluation.eligible,
-            "certifiable": evaluation.certification.possible,
+            # Decided without wording the reasons of certification.
+            "certifiable": evaluation._certifiable,
         }
         if criteria:
             for criterion, status in zip(

@@ -109,38 +109,84 @@ def evaluate(
 def evaluate_parsed(
     assessment: Assessment, standard: Standard, require_evidence: bool
 ) -> Evaluation:
-    # The hot path of evaluate() and evaluate_many(): one pass in prerequisite order over rows
-    # precomputed per revision; a criterion without a checklist takes its answer's status
-    # from _FROM_ANSWER, the same table _answered_status() ends with.
-    get = assessment.answers.get
+    # The hot path of evaluate() and evaluate_many(). Statuses are compared by identity
+    # (``is``), never looked up by enum key: an enum hashes in Python code, which cost more
+    # than the rest of the loop. The tier of a count of points comes from a table made once
+    # per revision when the rule allows it (percentage bands).
     criteria = standard.criteria
-    statuses: list[Status] = [Status.UNKNOWN] * len(criteria)
+    independent = standard._independent_ids
+    if independent is not None:
+        # No checklist and no prerequisite: each status from its own answer alone, with the
+        # same outcome as the general pass below. The answers are walked, not looked up one
+        # criterion at a time (a read-only mapping's get() is a method call on the dict
+        # behind it); unknown and unanswered criteria keep the default.
+        by_id = dict.fromkeys(independent, _UNKNOWN)
+        points = 0
+        for criterion_id, given in assessment.answers.items():
+            word = given.status
+            if word is _ANSWERED_MET:
+                if require_evidence and not given.evidence:
+                    by_id[criterion_id] = _UNVERIFIED
+                else:
+                    by_id[criterion_id] = _MET
+                    points += 1
+            elif word is _ANSWERED_UNMET:
+                by_id[criterion_id] = _UNMET
+        # An answer to no criterion of the revision (evaluate() refuses one; a caller of
+        # this function may not have checked) added a key: take the general pass instead.
+        if len(by_id) == len(independent):
+            table = standard._tier_by_points
+            if table is not None:
+                tier = table[points]
+            else:
+                tier = standard.tier_rule.tier([i for i, s in by_id.items() if s is _MET], criteria)
+            return Evaluation(
+                standard=standard,
+                assessment=assessment,
+                require_evidence=require_evidence,
+                statuses=tuple(by_id.values()),
+                points=points,
+                tier=tier,
+            )
+    # One pass in prerequisite order over rows precomputed per revision.
+    get = assessment.answers.get
+    statuses = [_UNKNOWN] * len(criteria)
     met = [False] * len(criteria)
-    met_ids: list[str] = []
+    met_ids = []
     for i, criterion_id, has_checklist, prerequisites in standard._evaluation_rows:
         answer = get(criterion_id)
         if answer is None:
             continue
-        status = (
-            _answered_status(answer, criteria[i]) if has_checklist else _FROM_ANSWER[answer.status]
-        )
-        if status is Status.MET:
+        if has_checklist:
+            status = _answered_status(answer, criteria[i])
+        else:
+            word = answer.status
+            status = (
+                _MET if word is _ANSWERED_MET else _UNMET if word is _ANSWERED_UNMET else _UNKNOWN
+            )
+        if status is _MET:
             if require_evidence and not answer.evidence:
-                status = Status.UNVERIFIED
+                status = _UNVERIFIED
             elif prerequisites and not all(met[p] for p in prerequisites):
                 status = Status.BLOCKED
             else:
                 met[i] = True
                 met_ids.append(criterion_id)
         statuses[i] = status
+    table, points = standard._tier_by_points, len(met_ids)
+    tier = table[points] if table is not None else standard.tier_rule.tier(met_ids, criteria)
     return Evaluation(
         standard=standard,
         assessment=assessment,
         require_evidence=require_evidence,
         statuses=tuple(statuses),
-        points=len(met_ids),
-        tier=standard.tier_rule.tier(met_ids, criteria),
+        points=points,
+        tier=tier,
     )
+
+
+_MET, _UNMET, _UNKNOWN, _UNVERIFIED = Status.MET, Status.UNMET, Status.UNKNOWN, Status.UNVERIFIED
+_ANSWERED_MET, _ANSWERED_UNMET = AnswerStatus.MET, AnswerStatus.UNMET
 
 
 @attrs.frozen(kw_only=True)
@@ -229,7 +275,34 @@ class Evaluation:
     @property
     def eligible(self) -> bool:
         """Whether the city may certify under this revision (country and population)."""
-        return self._eligibility[0]
+        # Decided without wording a reason (to_frame() asks it of every row): the same rule
+        # as _eligibility(), whose reasons are ineligible exactly in these cases.
+        rule = self.standard.eligibility
+        city = self.assessment.city
+        return (
+            city.country is not None
+            and city.country in rule.countries
+            and city.population is not None
+            and city.population >= rule.population_floor
+        )
+
+    @property
+    def _certifiable(self) -> bool:
+        # certification.possible without wording a reason: a tier, eligibility, and every
+        # gating requirement met as _requirement_result() decides it (evidence in auditor mode).
+        if self.tier is Tier.NONE or not self.eligible:
+            return False
+        answers = self.assessment.requirements
+        for requirement in self.standard.requirements:
+            if requirement.gates_certification:
+                answer = answers.get(requirement.id)
+                if (
+                    answer is None
+                    or answer.status is not AnswerStatus.MET
+                    or (self.require_evidence and not answer.evidence)
+                ):
+                    return False
+        return True
 
     @property
     def eligibility(self) -> tuple[Reason, ...]:

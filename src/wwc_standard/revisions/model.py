@@ -26,7 +26,7 @@ from .build import build_standard
 from .codec import unstructure_standard
 from .provenance import Provenance, Source
 from .texts import RevisionText, text_in
-from .tiers import AnyTierRule
+from .tiers import AnyTierRule, PercentageBands, Tier
 from .validation import problems_of
 
 if TYPE_CHECKING:
@@ -381,6 +381,26 @@ class Standard:
             (i, self.criteria[i].id, self.criteria[i].checklist is not None, prerequisites)
             for i, prerequisites in self._plan
         )
+
+    @functools.cached_property
+    def _independent_ids(self) -> tuple[str, ...] | None:
+        # The ids in published order when no criterion has a checklist or a prerequisite (every
+        # shipped revision of Version 3.0): each status then follows from its own answer
+        # alone, and evaluate() takes its shortest path. None otherwise.
+        if any(c.checklist is not None or c.prerequisites for c in self.criteria):
+            return None
+        return tuple(criterion.id for criterion in self.criteria)
+
+    @functools.cached_property
+    def _tier_by_points(self) -> tuple[Tier, ...] | None:
+        # The tier of every number of points, 0..N, when the rule is percentage bands, whose
+        # tier depends on the count alone: evaluate() looks it up instead of comparing bands.
+        # Computed by the rule itself, so it cannot disagree with it. None for other rules.
+        rule = self.tier_rule
+        if type(rule) is not PercentageBands:
+            return None
+        possible = len(self.criteria)
+        return tuple(rule.tier_for_points(points, possible) for points in range(possible + 1))
 
     @functools.cached_property
     def dependents(self) -> Mapping[str, tuple[str, ...]]:

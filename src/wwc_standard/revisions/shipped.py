@@ -22,8 +22,13 @@ __all__ = ["shipped_raw", "shipped_versions"]
 _VERSION_FILE = re.compile(r"^(\d{4})\.toml$")
 
 
+@functools.cache
 def shipped_versions() -> tuple[str, ...]:
-    """The versions of the revision files shipped in the package, oldest first."""
+    """The versions of the revision files shipped in the package, oldest first.
+
+    Listed once per process: the package's files do not change while it runs, and every
+    ``standard(version)`` (so every ``evaluate()`` of a dict) asks for them.
+    """
     found = (_VERSION_FILE.match(name) for name in package_folder("standards"))
     return tuple(sorted(match.group(1) for match in found if match))
 
