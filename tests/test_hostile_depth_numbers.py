@@ -20,6 +20,7 @@ from wwc_standard.errors import InvalidArgument, did_you_mean
 from wwc_standard.i18n.languages import LOCALES
 from wwc_standard.i18n.messages import Message, format_number
 from wwc_standard.planning import path_to, roadmap, what_if
+from wwc_standard.planning.effort import MAX_EFFORT
 from wwc_standard.planning.path import Weeks
 
 # -- depth ------------------------------------------------------------------------------------
@@ -157,14 +158,30 @@ def test_a_huge_population_renders(locale: str) -> None:
         assert evaluation.explain(locale=locale)
 
 
-def test_path_to_with_huge_finite_efforts_is_consistent() -> None:
+@pytest.mark.parametrize("effort", [1e308, MAX_EFFORT * 1.000001, 10**400])
+def test_an_effort_above_the_largest_is_refused(effort: float) -> None:
+    """Issue 11, defect 4: efforts of 1e308 made path_to say Gold cannot be reached while
+    naming Platinum (their sums overflowed); they are refused, with their path."""
     evaluation = wwc.evaluate(wwc.example_assessment())
-    efforts = {criterion.id: 1e308 for criterion in evaluation.standard.criteria}
+    with pytest.raises(wwc.InvalidGuidance) as raised:
+        path_to(evaluation, "gold", effort={"DM7": effort})
+    [problem] = raised.value.problems
+    assert (problem.path, problem.code) == ("efforts.DM7", "invalid-effort")
+    with pytest.raises(wwc.InvalidArgument):
+        roadmap(evaluation, capacity=MAX_EFFORT * 2)
+
+
+def test_path_to_with_the_largest_efforts_is_consistent() -> None:
+    evaluation = wwc.evaluate(wwc.example_assessment())
+    efforts = dict.fromkeys((c.id for c in evaluation.standard.criteria), float(MAX_EFFORT))
     path = path_to(evaluation, "gold", effort=efforts)
     assert path.reachable
     assert path.tier >= wwc.Tier.GOLD
+    assert path.effort == MAX_EFFORT * len(path.steps)
     small = path_to(evaluation, "gold", effort=dict.fromkeys(efforts, 1.0))
-    assert len(path.steps) == len(small.steps)
+    assert path.criteria == small.criteria
+    plan = roadmap(evaluation, guidance=efforts, capacity=MAX_EFFORT)
+    assert all(math.isfinite(step.cumulative_effort) for step in plan.steps)
     for locale in LOCALES:
         assert path.explain(locale)
 

@@ -154,8 +154,8 @@ class Guidance(ReadOnlyMappings):
     def with_efforts(self, efforts: Mapping[str, float], *, reason: str = "") -> Guidance:
         """This guidance with the efforts of some criteria replaced (criterion id to effort).
 
-        An effort is a number of ``unit`` at least 0, or ``math.inf`` for a criterion the city
-        will not take on (paths and roadmaps then leave it out). Raises
+        An effort is a number of ``unit`` from 0 to :data:`MAX_EFFORT`, or ``math.inf`` for a
+        criterion the city will not take on (paths and roadmaps then leave it out). Raises
         :class:`InvalidGuidance` listing every value that is not such a number.
 
         >>> guidance().with_efforts({"OD3": 1.5}).criteria["OD3"].effort
@@ -164,10 +164,12 @@ class Guidance(ReadOnlyMappings):
         Traceback (most recent call last):
         ...
         wwc_standard.planning.InvalidGuidance: 1 problem in the effort guidance:
-          efforts.OD3: an effort must be a number of person-weeks, at least 0 (or inf); ...
+          efforts.OD3: an effort must be a number of person-weeks, from 0 to 1,000,000 (or inf); ...
         """
         problems = []
         added: dict[str, EffortEstimate] = {}
+        # One reason for all: a translatable text is worded once, not once per criterion.
+        why = reason or Text(Message("the user's own estimate"))
         for key, value in efforts.items():
             if not _is_effort(value):
                 problems.append(
@@ -175,9 +177,10 @@ class Guidance(ReadOnlyMappings):
                         f"efforts.{key}",
                         "invalid-effort",
                         Message(
-                            "an effort must be a number of {unit}, at least 0 (or inf); "
+                            "an effort must be a number of {unit}, from 0 to {most} (or inf); "
                             "found {value}",
                             unit=unit_value(self.unit),
+                            most=MAX_EFFORT,
                             value=repr(value),
                         ),
                     )
@@ -185,7 +188,7 @@ class Guidance(ReadOnlyMappings):
                 continue
             added[str(key)] = EffortEstimate(
                 effort=float(value),
-                reason=reason or Text(Message("the user's own estimate")),
+                reason=why,
                 source="override",
             )
         if problems:
@@ -206,10 +209,17 @@ class Guidance(ReadOnlyMappings):
         return problems
 
 
+MAX_EFFORT = 1_000_000
+"""The largest finite effort or capacity a guidance, an override or a roadmap takes: far above
+any criterion's work (about 19,000 person-years), and small enough that the sums of a revision
+of 100,000 criteria stay exact to the hundredth in floating point instead of overflowing."""
+
+
 def _is_effort(value: object) -> bool:
+    """A number from 0 to :data:`MAX_EFFORT`, or ``math.inf`` ("will not do")."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return False
-    return not math.isnan(value) and value >= 0
+    return 0 <= value <= MAX_EFFORT or value == math.inf
 
 
 def resolve_guidance(given: Guidance | Mapping[str, float] | None, standard: Standard) -> Guidance:
@@ -316,7 +326,9 @@ def _build(data: Mapping[str, Any], origin: str, domain: str | None = None) -> G
                     f"{path}.effort",
                     "invalid-effort",
                     Message(
-                        "an effort must be a number, at least 0; found {value}", value=repr(effort)
+                        "an effort must be a number from 0 to {most} (or inf); found {value}",
+                        most=MAX_EFFORT,
+                        value=repr(effort),
                     ),
                 )
             )
@@ -366,7 +378,9 @@ def _build(data: Mapping[str, Any], origin: str, domain: str | None = None) -> G
                 "capacity.person_weeks_per_month",
                 "invalid-capacity",
                 Message(
-                    "the capacity must be a number above 0; found {value}", value=repr(per_month)
+                    "the capacity must be a number above 0 and at most {most}; found {value}",
+                    most=MAX_EFFORT,
+                    value=repr(per_month),
                 ),
             )
         )

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from typing import Any
 
 import attrs
@@ -34,12 +34,13 @@ from wwc_standard.evaluation.results import Reason, Status
 from wwc_standard.i18n.messages import Items, Localizable, Message, Plural
 from wwc_standard.revisions.tiers import Tier
 
-from .effort import Guidance, resolve_guidance, unit_value
+from .effort import MAX_EFFORT, Guidance, resolve_guidance, unit_value
 from .path import (
     Weeks,
     Work,
     certification_notes,
     cheapest,
+    not_proven,
     prerequisite_order,
     tier_argument,
     work_for,
@@ -242,15 +243,19 @@ def _capacities(capacity: float | Sequence[float] | None, guidance: Guidance) ->
         values = [float(v) if _number(v) else -1.0 for v in capacity]
     else:
         values = [-1.0]
-    if any(not _number(v) or v < 0 or math.isnan(v) for v in values):
+    if any(
+        not _number(v) or not 0 <= v <= MAX_EFFORT * months
+        for v, months in zip(values, spans, strict=False)
+    ):
         problems.append(
             Problem.of(
                 "capacity",
                 "invalid-capacity",
                 Message(
-                    "capacity is a number of {unit} per month, or three numbers, one per "
-                    "horizon; each at least 0. Found {value}",
+                    "capacity is a number of {unit} per month, from 0 to {most}, or three "
+                    "numbers, one per horizon, each at most that much a month. Found {value}",
                     unit=unit_value(guidance.unit),
+                    most=MAX_EFFORT,
                     value=repr(capacity),
                 ),
             )
@@ -300,6 +305,7 @@ def roadmap(
     group: dict[int, int] = {}
     purpose: dict[int, Tier] = {}
     projected = set(met)
+    unproven: list[Tier] = []
     tiers = [goal] if goal is not None else []
     tier = evaluation.tier.next()
     while tier is not None:
@@ -314,6 +320,8 @@ def roadmap(
         found = cheapest(std, projected, left, tier)
         if found is None:
             break
+        if not found[2]:
+            unproven.append(tier)
         for i in found[0]:
             group[i] = number
             purpose[i] = tier
@@ -337,18 +345,19 @@ def roadmap(
     reached: list[set[int]] = [set() for _ in HORIZON_MONTHS]
     spent = 0.0
     horizon = 0
+    met_now = set(evaluation.met)
     for i in order:
         spent += work[i].effort
         while horizon < len(ends) and spent > ends[horizon] + _EPSILON:
             horizon += 1
-        step = _step(evaluation, work[i], spent, purpose, advice.unit, horizon < len(ends))
+        step = _step(evaluation, met_now, work[i], spent, purpose, advice.unit, horizon < len(ends))
         if horizon < len(ends):
             buckets[horizon].append(step)
             reached[horizon].add(i)
         else:
             later.append(step)
     for i in unplanned:
-        later.append(_step(evaluation, work[i], math.inf, purpose, advice.unit, False))
+        later.append(_step(evaluation, met_now, work[i], math.inf, purpose, advice.unit, False))
 
     horizons = []
     finished = set(met)
@@ -371,6 +380,7 @@ def roadmap(
                 "Cities standard; only the standard decides a tier"
             ),
         ),
+        *(not_proven(tier) for tier in unproven),
         *certification_notes(evaluation, horizons[-1].projected_tier),
     ]
     return Roadmap(
@@ -386,6 +396,7 @@ def roadmap(
 
 def _step(
     evaluation: Evaluation,
+    met_now: Set[str],
     work: Work,
     cumulative: float,
     purpose: Mapping[int, Tier],
@@ -394,7 +405,6 @@ def _step(
 ) -> RoadmapStep:
     std = evaluation.standard
     criterion = std.criteria[work.index]
-    met_now = set(evaluation.met)
     blocked_by = tuple(p for p in criterion.prerequisites if p not in met_now)
     waiting = tuple(c for c in std.dependents.get(criterion.id, ()) if c not in met_now)
     reasons = []

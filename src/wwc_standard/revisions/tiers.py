@@ -7,6 +7,9 @@ to know which kind of rule a revision uses:
 
 - which tier a set of met criteria earns (:meth:`TierRule.tier`), and
 - how many more criteria a city must meet to reach a tier (:meth:`TierRule.criteria_needed`).
+
+A search that adds and removes criteria one at a time (``path_to``) asks the second question at
+every step; :meth:`TierRule.tally` answers it from running counts instead of the whole set.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ __all__ = [
     "ComponentBand",
     "ComponentBreadth",
     "PercentageBands",
+    "Tally",
     "Tier",
     "TierRule",
     "WorkingAcross",
@@ -162,6 +166,113 @@ class TierRule:
         are listed), as ``(path, code, message)`` triples."""
         raise NotImplementedError
 
+    def tally(self, criteria: Sequence[Criterion]) -> Tally:
+        """A running count of met criteria (by index in ``criteria``), none at first, that
+        answers :meth:`criteria_needed` as they are added and removed.
+
+        This generic tally asks the rule with the whole set each time; the rules of this module
+        answer from counts, in constant time per step.
+        """
+        return Tally(self, criteria)
+
+
+class Tally:
+    """Criteria counted as met one at a time, for a search that adds and removes them.
+
+    ``needed(tier)`` is always what ``rule.criteria_needed(tier, met, criteria)`` says of the
+    criteria added and not removed (each index added at most once at a time).
+
+    >>> rule = PercentageBands(bands=(
+    ...     Band(tier=Tier.SILVER, from_percent=51),
+    ...     Band(tier=Tier.GOLD, from_percent=68),
+    ...     Band(tier=Tier.PLATINUM, from_percent=85),
+    ... ), provenance=Provenance(basis="read", sources=("example",)))
+    >>> tally = rule.tally(["C1", "C2", "C3", "C4"])  # ids stand in for the criteria
+    >>> tally.add(0); tally.add(2); tally.needed(Tier.GOLD)
+    1
+    >>> tally.remove(2); tally.needed(Tier.GOLD)
+    2
+    """
+
+    def __init__(self, rule: TierRule, criteria: Sequence[Criterion]) -> None:
+        self.rule = rule
+        self.criteria = criteria
+        self.met: set[int] = set()
+
+    def add(self, index: int) -> None:
+        """Count ``criteria[index]`` as met."""
+        self.met.add(index)
+
+    def remove(self, index: int) -> None:
+        """Count ``criteria[index]`` as not met again."""
+        self.met.discard(index)
+
+    def needed(self, tier: Tier) -> int | None:
+        """How many more criteria ``tier`` needs at the least (see
+        :meth:`TierRule.criteria_needed`)."""
+        ids = [self.criteria[i].id for i in self.met]
+        return self.rule.criteria_needed(tier, ids, self.criteria)
+
+
+class _BandTally(Tally):
+    """For percentage bands only the number of met criteria counts."""
+
+    def __init__(self, rule: PercentageBands, criteria: Sequence[Criterion]) -> None:
+        super().__init__(rule, criteria)
+        self.count = 0
+        self.thresholds = dict(rule.thresholds(len(criteria)))
+
+    def add(self, index: int) -> None:
+        self.count += 1
+
+    def remove(self, index: int) -> None:
+        self.count -= 1
+
+    def needed(self, tier: Tier) -> int | None:
+        if tier is Tier.NONE:
+            return 0
+        minimum = self.thresholds.get(tier)
+        if minimum is None or minimum > len(self.criteria):
+            return None
+        return max(0, minimum - self.count)
+
+
+class _BreadthTally(Tally):
+    """For breadth, the met criteria of each component against what makes it count."""
+
+    def __init__(self, rule: ComponentBreadth, criteria: Sequence[Criterion]) -> None:
+        super().__init__(rule, criteria)
+        self.breadth = rule
+        position = {component: k for k, component in enumerate(rule.components)}
+        self.components_of = [
+            [position[c] for c in dict.fromkeys(criterion.components) if c in position]
+            for criterion in criteria
+        ]
+        sizes = [0] * len(rule.components)
+        for inside in self.components_of:
+            for k in inside:
+                sizes[k] += 1
+        self.sizes = sizes
+        self.need = [rule.working_across.needed(size) for size in sizes]
+        self.done = [0] * len(rule.components)
+
+    def add(self, index: int) -> None:
+        for k in self.components_of[index]:
+            self.done[k] += 1
+
+    def remove(self, index: int) -> None:
+        for k in self.components_of[index]:
+            self.done[k] -= 1
+
+    def needed(self, tier: Tier) -> int | None:
+        if tier is Tier.NONE:
+            return 0
+        deficits = [
+            max(0, need - done) if need <= size else None
+            for need, done, size in zip(self.need, self.done, self.sizes, strict=True)
+        ]
+        return self.breadth.needed_for(tier, deficits)
+
 
 @attrs.frozen(kw_only=True)
 class Band:
@@ -240,6 +351,9 @@ class PercentageBands(TierRule):
             if band_tier is tier:
                 return max(0, minimum - len(met)) if minimum <= len(criteria) else None
         return None
+
+    def tally(self, criteria: Sequence[Criterion]) -> Tally:
+        return _BandTally(self, criteria)
 
     def problems(self, criteria: Sequence[Criterion], possible: int) -> list[tuple[str, str, str]]:
         found: list[tuple[str, str, str]] = []
@@ -372,15 +486,23 @@ class ComponentBreadth(TierRule):
     ) -> int | None:
         if tier is Tier.NONE:
             return 0
+        return self.needed_for(tier, self._deficits(met, criteria))
+
+    def needed_for(self, tier: Tier, deficits: Sequence[int | None]) -> int | None:
+        """How many more criteria ``tier`` needs, given each component's deficit (criteria
+        still to meet for it to count; ``None``: it never can)."""
         band = next((b for b in self.bands if b.tier is tier), None)
         if band is None:
             return None
         # Each criterion counts towards one component, so the cheapest way to work across
         # k components is to close the k smallest deficits: exact, not a heuristic.
-        reachable = sorted(d for d in self._deficits(met, criteria) if d is not None)
+        reachable = sorted(d for d in deficits if d is not None)
         if len(reachable) < band.components:
             return None
         return sum(reachable[: band.components])
+
+    def tally(self, criteria: Sequence[Criterion]) -> Tally:
+        return _BreadthTally(self, criteria)
 
     def problems(self, criteria: Sequence[Criterion], possible: int) -> list[tuple[str, str, str]]:
         found: list[tuple[str, str, str]] = []

@@ -1,0 +1,160 @@
+"""The two ways path_to() finds its set (wwc_standard.planning.path): the knapsack over
+prerequisite trees and the branch and bound agree, the tally agrees with the tier rule, a
+search stopped at its budget says so, and revisions far larger than any published plan
+exactly (issue 11: path_to failed from about 1,500 criteria and rescanned every criterion at
+each step)."""
+
+from __future__ import annotations
+
+import math
+import random
+from typing import Any
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import wwc_standard as wwc
+import wwc_standard.planning.path as path_module
+from strategies import (
+    breadth_revisions,
+    make_criterion,
+    make_standard,
+    revisions,
+)
+from wwc_standard.planning import path_to, roadmap
+
+
+@st.composite
+def forests(draw: st.DrawFn, size: int = 30) -> tuple[wwc.Evaluation, dict[str, float]]:
+    """A revision where each criterion waits on one earlier criterion at most, an evaluation
+    of it and efforts with ties and fractions."""
+    count = draw(st.integers(3, size))
+    criteria = []
+    for i in range(count):
+        above = draw(st.one_of(st.none(), st.integers(0, i - 1))) if i else None
+        criteria.append(
+            make_criterion(f"C{i}", prerequisites=[] if above is None else [f"C{above}"])
+        )
+    std = make_standard(criteria)
+    answers = {f"C{i}": draw(st.sampled_from(["met", "unmet", "unknown"])) for i in range(count)}
+    evaluation = wwc.evaluate({"standard": std.version, "answers": answers}, std)
+    efforts = {c.id: draw(st.sampled_from([0.0, 0.5, 1.0, 2.5, 3.0, 8.0, 1 / 3])) for c in criteria}
+    return evaluation, efforts
+
+
+TIERS = st.sampled_from([wwc.Tier.SILVER, wwc.Tier.GOLD, wwc.Tier.PLATINUM])
+
+
+@given(forests(), TIERS)
+def test_the_knapsack_and_the_search_agree(
+    scenario: tuple[wwc.Evaluation, dict[str, float]], tier: wwc.Tier
+) -> None:
+    evaluation, efforts = scenario
+    knapsack = path_to(evaluation, tier, effort=efforts)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(path_module, "_KNAPSACK_CELLS", 0)
+        searched = path_to(evaluation, tier, effort=efforts)
+    assume(searched.exact)
+    assert knapsack.exact
+    assert knapsack.reachable == searched.reachable
+    assert math.fsum(s.effort for s in knapsack.steps) == math.fsum(
+        s.effort for s in searched.steps
+    )
+    assert wwc.what_if(evaluation, meet=knapsack.criteria).tier >= min(tier, knapsack.tier)
+    assert set(knapsack.criteria) >= {p for s in knapsack.steps for p in s.blocked_by}
+
+
+@given(st.data(), st.booleans())
+def test_the_tally_agrees_with_the_rule(data: st.DataObject, breadth: bool) -> None:
+    std = data.draw(breadth_revisions() if breadth else revisions(max_criteria=12))
+    tally = std.tier_rule.tally(std.criteria)
+    met: set[int] = set()
+    for i in data.draw(st.lists(st.integers(0, len(std.criteria) - 1), max_size=30)):
+        if i in met:
+            tally.remove(i)
+            met.discard(i)
+        else:
+            tally.add(i)
+            met.add(i)
+        ids = [std.criteria[k].id for k in met]
+        for tier in wwc.Tier:
+            assert tally.needed(tier) == std.tier_rule.criteria_needed(tier, ids, std.criteria)
+
+
+def test_the_inherited_tally_asks_the_rule() -> None:
+    std = make_standard([make_criterion(f"C{i}") for i in range(10)])
+    tally = wwc.TierRule.tally(std.tier_rule, std.criteria)
+    assert type(tally) is path_module.Tally
+    tally.add(0)
+    tally.add(3)
+    assert tally.needed(wwc.Tier.SILVER) == std.tier_rule.criteria_needed(
+        wwc.Tier.SILVER, ["C0", "C3"], std.criteria
+    )
+
+
+def _several_prerequisites(size: int) -> tuple[wwc.Evaluation, dict[str, float]]:
+    rnd = random.Random(size)
+    criteria = [
+        make_criterion(
+            f"C{i}",
+            prerequisites=sorted({f"C{rnd.randrange(i)}" for _ in range(2)}) if i > 3 else [],
+        )
+        for i in range(size)
+    ]
+    std = make_standard(criteria)
+    evaluation = wwc.evaluate({"standard": std.version, "answers": {}}, std)
+    return evaluation, {c.id: float(rnd.randrange(1, 9)) for c in criteria}
+
+
+def test_a_search_stopped_at_its_budget_says_so(monkeypatch: Any) -> None:
+    evaluation, efforts = _several_prerequisites(40)
+    monkeypatch.setattr(path_module, "search_budget", lambda candidates: 3)
+    path = path_to(evaluation, "gold", effort=efforts)
+    assert path.reachable
+    assert not path.exact
+    assert path.to_dict()["exact"] is False
+    assert wwc.what_if(evaluation, meet=path.criteria).tier >= wwc.Tier.GOLD
+    assert "not-proven" in [reason.code for reason in path.reasons]
+    for locale in ("en", "es", "pt_BR", "fr"):
+        assert path.explain(locale)
+    plan = roadmap(evaluation, guidance=efforts)
+    assert "not-proven" in [note.code for note in plan.notes]
+
+
+def test_a_search_within_its_budget_is_exact() -> None:
+    evaluation, efforts = _several_prerequisites(40)
+    path = path_to(evaluation, "gold", effort=efforts)
+    assert path.exact
+    assert "not-proven" not in [reason.code for reason in path.reasons]
+
+
+def test_a_large_revision_without_prerequisites_is_planned_exactly() -> None:
+    size = 20_000
+    std = make_standard([make_criterion(f"C{i}") for i in range(size)])
+    efforts = {f"C{i}": float((i * 7919) % 13) for i in range(size)}
+    evaluation = wwc.evaluate({"standard": std.version, "answers": {"C1": "met"}}, std)
+    path = path_to(evaluation, "gold", effort=efforts)
+    needed = -(-68 * size // 100) - 1
+    assert path.exact
+    assert len(path.steps) == needed
+    cheapest = sorted((efforts[c], int(c[1:])) for c in efforts if c != "C1")[:needed]
+    assert path.effort == sum(effort for effort, _ in cheapest)
+    plan = roadmap(evaluation, guidance=efforts)
+    assert len(plan.steps) == size - 1
+
+
+def test_a_large_forest_is_planned_exactly() -> None:
+    size = 3_000
+    rnd = random.Random(3)
+    criteria = [
+        make_criterion(f"C{i}", prerequisites=[f"C{rnd.randrange(i)}"] if i % 3 == 0 and i else [])
+        for i in range(size)
+    ]
+    std = make_standard(criteria)
+    evaluation = wwc.evaluate({"standard": std.version, "answers": {}}, std)
+    efforts = {c.id: float(rnd.randrange(1, 11)) for c in criteria}
+    path = path_to(evaluation, "silver", effort=efforts)
+    assert path.exact
+    assert set(path.criteria) >= {p for step in path.steps for p in step.blocked_by}
+    assert len(path.steps) == -(-51 * size // 100)
