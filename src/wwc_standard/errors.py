@@ -23,7 +23,7 @@ from typing import Any, cast
 
 import attrs
 
-from .i18n.messages import Items, Message, Plural, Text, as_optional_text, as_text
+from .i18n.messages import Items, Message, Plural, Text, as_optional_text, as_text, join_lines
 
 __all__ = [
     "AssessmentError",
@@ -155,7 +155,7 @@ class WWCError(Exception):
           answers: a autoavaliação não tem respostas [missing-field]
         """
         if self.problems:
-            return "\n".join(problem.localized(locale) for problem in self.problems)
+            return join_lines(problem.localized(locale) for problem in self.problems)
         return str(self)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -178,7 +178,7 @@ def _rebuild(cls: type[WWCError], args: tuple[Any, ...]) -> WWCError:
 
 def _listing(problems: tuple[Problem, ...], heading: Message, locale: str = "en") -> str:
     lines = [heading.render(locale), *("  " + p.localized(locale) for p in problems)]
-    return "\n".join(lines)
+    return join_lines(lines)
 
 
 class AssessmentError(WWCError, ValueError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wwc_standard.i18n.languages import negotiate
-from wwc_standard.i18n.messages import Items, Message, Percent, Plural
+from wwc_standard.i18n.messages import Items, Message, Percent, Plural, join_lines
 
 from .results import Status
 
@@ -117,7 +117,7 @@ def render_text(evaluation: Evaluation, *, locale: str = "en") -> str:
     if requirement_gaps:
         lines.append("  " + say(Message("Certification requirements:")))
         lines.extend("    - " + gap.message(locale) for gap in requirement_gaps)
-    return "\n".join(lines)
+    return join_lines(lines)
 
 
 def _status_count(status: Status, n: int) -> Message:

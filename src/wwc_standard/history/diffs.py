@@ -14,7 +14,7 @@ import attrs
 
 from wwc_standard._exports import publish
 from wwc_standard.errors import NoMigrationPath
-from wwc_standard.i18n.messages import N_, Items, Message, Percent
+from wwc_standard.i18n.messages import N_, Items, Message, Percent, join_lines
 from wwc_standard.revisions.model import Standard
 from wwc_standard.revisions.registry import standard
 from wwc_standard.revisions.tiers import Tier
@@ -211,7 +211,7 @@ class StandardDiff:
         m: list[Message] = []
         if not self:
             m.append(Message("No rule differs between {a} and {b}.", a=self.a, b=self.b))
-            return "\n".join(x.render(locale) for x in m)
+            return join_lines(x.render(locale) for x in m)
         m.append(Message("From {a} to {b}:", a=self.a, b=self.b))
         for version, listed, declared in self.incomplete:
             m.append(
@@ -303,7 +303,7 @@ class StandardDiff:
             m.append(Message("- requirements removed: {ids}", ids=Items(self.requirements_removed)))
         if self.requirements_changed:
             m.append(Message("- requirements changed: {ids}", ids=Items(self.requirements_changed)))
-        return "\n".join(x.render(locale) for x in m)
+        return join_lines(x.render(locale) for x in m)
 
 
 def _revision(value: str | Standard) -> Standard:

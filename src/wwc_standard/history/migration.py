@@ -20,7 +20,7 @@ from wwc_standard._exports import publish
 from wwc_standard.errors import AssessmentError, NoMigrationPath, Problem
 from wwc_standard.evaluation.assessment import Answer, Assessment, check_against, parse_assessment
 from wwc_standard.evaluation.results import Reason
-from wwc_standard.i18n.messages import N_, Items, Message, Plural
+from wwc_standard.i18n.messages import N_, Items, Message, Plural, join_lines
 from wwc_standard.revisions.model import Criterion, Standard
 from wwc_standard.revisions.registry import standard
 
@@ -116,7 +116,7 @@ class Migration:
                     reason=item.reason.localized(locale),
                 ).render(locale)
             )
-        return "\n".join(lines)
+        return join_lines(lines)
 
     def to_dict(self) -> dict[str, Any]:
         """As JSON-compatible data: the migrated assessment and what to confirm."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime
 import functools
 import math
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol, runtime_checkable
 
@@ -39,6 +40,7 @@ __all__ = [
     "as_optional_text",
     "as_text",
     "format_number",
+    "join_lines",
 ]
 
 HUGE = 10**15
@@ -239,6 +241,29 @@ def as_text(value: Message | str) -> Text:
 def as_optional_text(value: Message | str | None) -> Text | None:
     """Like :func:`as_text`, keeping ``None``."""
     return None if value is None else as_text(value)
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    r"""The lines of a report joined with line feeds, each kept on one line: a line break
+    inside a value (a city name with a line feed, a carriage return, U+2028) is shown as an
+    escape, so no value can break a line of the report or forge one.
+
+    >>> print(join_lines(["Exampleton\nGold: Silver", "Points: 27"]))
+    Exampleton\nGold: Silver
+    Points: 27
+    """
+    return "\n".join(_LINE_BREAK.sub(_escape_break, line) for line in lines)
+
+
+# Every character str.splitlines() breaks a line at.
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_NAMED_BREAKS = {"\n": "\\n", "\r": "\\r"}
+
+
+def _escape_break(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return _NAMED_BREAKS.get(char) or (f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
 
 
 def format_number(value: int | float, locale: str, pattern: str | None = None) -> str:

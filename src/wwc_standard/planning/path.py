@@ -51,7 +51,15 @@ from wwc_standard._pickling import SlotsState
 from wwc_standard.errors import InvalidArgument, Problem
 from wwc_standard.evaluation.engine import Evaluation, requirement_of
 from wwc_standard.evaluation.results import Reason, Status
-from wwc_standard.i18n.messages import HUGE, Items, Localizable, Message, Plural, format_number
+from wwc_standard.i18n.messages import (
+    HUGE,
+    Items,
+    Localizable,
+    Message,
+    Plural,
+    format_number,
+    join_lines,
+)
 from wwc_standard.revisions.tiers import PercentageBands, Tally, Tier
 
 from .effort import Guidance, resolve_guidance, unit_value
@@ -601,7 +609,7 @@ class Path:
                     .rstrip()
                 )
         lines.extend(f"- {reason.localized(locale)}" for reason in self.reasons)
-        return "\n".join(lines)
+        return join_lines(lines)
 
     def to_dict(self) -> dict[str, Any]:
         """As JSON-compatible data."""

@@ -31,7 +31,7 @@ from wwc_standard._exports import publish
 from wwc_standard.errors import InvalidArgument, Problem
 from wwc_standard.evaluation.engine import Evaluation
 from wwc_standard.evaluation.results import Reason, Status
-from wwc_standard.i18n.messages import Items, Localizable, Message, Plural
+from wwc_standard.i18n.messages import Items, Localizable, Message, Plural, join_lines
 from wwc_standard.revisions.tiers import Tier
 
 from .effort import MAX_EFFORT, Guidance, resolve_guidance, unit_value
@@ -197,7 +197,7 @@ class Roadmap:
         if self.notes:
             lines.append("")
             lines.extend(f"- {note.localized(locale)}" for note in self.notes)
-        return "\n".join(lines)
+        return join_lines(lines)
 
     def to_dict(self) -> dict[str, Any]:
         """As JSON-compatible data."""

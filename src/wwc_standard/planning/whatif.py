@@ -33,7 +33,7 @@ from wwc_standard.errors import (
 from wwc_standard.evaluation.assessment import Answer, AnswerStatus, Assessment
 from wwc_standard.evaluation.engine import Evaluation, evaluate, evaluate_parsed
 from wwc_standard.evaluation.results import Status
-from wwc_standard.i18n.messages import Items, Message, Plural
+from wwc_standard.i18n.messages import Items, Message, Plural, join_lines
 from wwc_standard.revisions.tiers import PercentageBands, Tier
 
 if TYPE_CHECKING:
@@ -344,7 +344,7 @@ class Comparison:
             lines.append(Message("No longer met: {criteria}", criteria=Items(self.lost)))
         if not self.flipped:
             lines.append(Message("No criterion changed status."))
-        return "\n".join(line.render(locale) for line in lines)
+        return join_lines(line.render(locale) for line in lines)
 
     def to_dict(self) -> dict[str, Any]:
         """As JSON-compatible data."""
@@ -469,7 +469,7 @@ class Sensitivity:
             if self.at_risk
             else Message("No single loss would drop the tier."),
         ]
-        return "\n".join(line.render(locale) for line in lines)
+        return join_lines(line.render(locale) for line in lines)
 
     def to_dict(self) -> dict[str, Any]:
         """As JSON-compatible data."""
