@@ -376,7 +376,7 @@ def search_budget(candidates: int) -> int:
 
 
 _BUDGET_BASE = 200_000
-_BUDGET_PER_CRITERION = 20
+_BUDGET_PER_CRITERION = 2
 
 
 def cheapest(
