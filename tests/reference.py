@@ -9,14 +9,19 @@ problems are the parser's business, tested elsewhere.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
 import wwc_standard as wwc
 
-__all__ = ["reference_answer", "reference_assessment", "reference_evaluation"]
+__all__ = [
+    "reference_answer",
+    "reference_assessment",
+    "reference_evaluation",
+    "reference_frame",
+]
 
 _WORDS = {word.value: word for word in wwc.AnswerStatus}
 
@@ -109,3 +114,48 @@ def reference_evaluation(
         points=len(met),
         tier=standard.tier_rule.tier(met, standard.criteria),
     )
+
+
+def reference_frame(evaluations: Iterable[wwc.Evaluation], *, criteria: bool = False) -> Any:
+    """The DataFrame of a cohort built row by row, one dict per evaluation, as ``to_frame()``
+    built it before it read columns: eligibility and certification asked of each evaluation
+    (worded with their reasons), status words by ``value``."""
+    import pandas as pd
+
+    columns = [
+        "city",
+        "country",
+        "population",
+        "standard",
+        "tier",
+        "points",
+        "possible",
+        "eligible",
+        "certifiable",
+    ]
+    rows = []
+    for evaluation in evaluations:
+        city = evaluation.assessment.city
+        row: dict[str, Any] = {
+            "city": city.name,
+            "country": city.country,
+            "population": city.population,
+            "standard": evaluation.standard.version,
+            "tier": evaluation.tier.value,
+            "points": evaluation.points,
+            "possible": evaluation.possible,
+            "eligible": evaluation._eligibility[0],
+            "certifiable": evaluation.certification.possible,
+        }
+        if criteria:
+            for criterion, status in zip(
+                evaluation.standard.criteria, evaluation.statuses, strict=True
+            ):
+                row[criterion.id] = status.value
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=None if rows else columns)
+    frame["tier"] = pd.Categorical(
+        frame["tier"], categories=[tier.value for tier in wwc.Tier], ordered=True
+    )
+    frame["population"] = frame["population"].astype("Int64")
+    return frame

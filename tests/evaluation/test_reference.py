@@ -14,12 +14,18 @@ import json
 import pickle
 from typing import Any
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import wwc_standard as wwc
-from reference import reference_answer, reference_assessment, reference_evaluation
-from strategies import assessments, breadth_revisions, revisions, shipped_revisions
+from reference import (
+    reference_answer,
+    reference_assessment,
+    reference_evaluation,
+    reference_frame,
+)
+from strategies import assessments, breadth_revisions, cities, revisions, shipped_revisions
 
 ANY_REVISION = shipped_revisions() | revisions() | breadth_revisions()
 INELIGIBLE = {"country-missing", "country-outside", "population-missing", "population-below-floor"}
@@ -92,3 +98,141 @@ def test_look_alikes_of_bare_answers_take_the_parser(value: Any) -> None:
         assert parsed == reference_answer(value)
     else:
         assert [(p.path, p.code) for p in problems] == [("answers.DM1", "wrong-type")]
+
+
+def _frames_equal(found: Any, expected: Any) -> None:
+    import pandas as pd
+
+    assert list(found.columns) == list(expected.columns)
+    assert list(found.dtypes.astype(str)) == list(expected.dtypes.astype(str))
+    assert list(found["tier"].cat.categories) == list(expected["tier"].cat.categories)
+    assert found["tier"].cat.ordered == expected["tier"].cat.ordered
+    pd.testing.assert_frame_equal(found, expected, check_exact=True)
+
+
+@given(
+    data=st.data(),
+    standards=st.lists(ANY_REVISION, min_size=1, max_size=3),
+    require_evidence=st.booleans(),
+    criteria=st.booleans(),
+)
+def test_to_frame_matches_the_rows_it_was_built_from(
+    data: st.DataObject, standards: list[wwc.Standard], require_evidence: bool, criteria: bool
+) -> None:
+    """One row per evaluation (design, section 2: ``to_frame()``): built by columns, the frame
+    is the one built a dict per row, with eligibility and certification worded with their
+    reasons; over one revision or several, with the status of every criterion or without."""
+    pytest.importorskip("pandas")
+    evaluations = []
+    for _ in range(data.draw(st.integers(0, 6))):
+        standard = data.draw(st.sampled_from(standards))
+        raw = data.draw(assessments(standard) | bare_assessments(standard))
+        evaluations.append(wwc.evaluate(raw, standard, require_evidence=require_evidence))
+    found = wwc.to_frame(evaluations, criteria=criteria)
+    _frames_equal(found, reference_frame(evaluations, criteria=criteria))
+    if evaluations:
+        cohort = wwc.Cohort(evaluations=tuple(evaluations))
+        _frames_equal(cohort.to_frame(criteria=criteria), found)
+
+
+def test_to_frame_of_a_cohort_matches_the_rows() -> None:
+    """The frame of a benchmark-sized cohort of the shipped revisions, eligible or not,
+    certifiable or not, equals the one built a dict per row."""
+    pytest.importorskip("pandas")
+    items = []
+    for seed in range(300):
+        standard = ("2022", "2023", "2024", "2025", "2026")[seed % 5]
+        answers = {
+            c.id: ("met" if (seed + i) % 7 else "unmet")
+            for i, c in enumerate(wwc.standard(standard).criteria)
+        }
+        items.append(
+            {
+                "standard": standard,
+                "city": {
+                    "name": f"City {seed}",
+                    "country": ("US", "FR", "BR", None)[seed // 2 % 4],
+                    "population": (None, 5, 30000, 10**6)[seed % 3],
+                },
+                "answers": answers,
+                "requirements": (
+                    {r.id: "met" for r in wwc.standard(standard).requirements} if seed % 2 else {}
+                ),
+            }
+        )
+    items = [{k: v for k, v in item.items() if v is not None} for item in items]
+    for item in items:
+        item["city"] = {k: v for k, v in item["city"].items() if v is not None}
+    cohort = wwc.evaluate_many(items)
+    for criteria in (False, True):
+        _frames_equal(
+            cohort.to_frame(criteria=criteria), reference_frame(cohort, criteria=criteria)
+        )
+
+
+@st.composite
+def plain_requests(draw: st.DrawFn, standard: wwc.Standard) -> dict[str, Any]:
+    """An app's request: bare answers, a city, and sometimes the pins; now and then a value
+    the one-pass path leaves to the parser (a word in another case, a number, an unknown id or
+    field, a country in lower case, a fractional population)."""
+    data = draw(bare_assessments(standard))
+    if draw(st.booleans()):
+        data["city"] = draw(cities())
+    if draw(st.booleans()):
+        data["standard"] = draw(st.sampled_from([standard.version, "2024", "1999"]))
+    if draw(st.booleans()):
+        data["fingerprint"] = draw(
+            st.sampled_from([standard.fingerprint, wwc.standard("2024").fingerprint, "sha256:x"])
+        )
+    if draw(st.booleans()):
+        data["requirements"] = draw(st.sampled_from([{}, {"outcome": "met"}]))
+    odd = draw(
+        st.sampled_from(
+            [
+                None,
+                ("answers", "DM99", "met"),
+                ("answers", "DM1", 1),
+                ("answers", "DM1", " Met"),
+                ("answers", 5, "met"),
+                ("city", "population", 1000.0),
+                ("city", "population", -1),
+                ("city", "country", "us"),
+                ("city", "name", "\ud800"),
+                ("city", "mayor", "x"),
+                ("", "extra", 1),
+            ]
+        )
+    )
+    if odd is not None:
+        section, key, value = odd
+        if section:
+            data[section] = {**data.get(section, {}), key: value}
+        else:
+            data[key] = value
+    return data
+
+
+@given(data=st.data(), standard=ANY_REVISION, require_evidence=st.booleans())
+def test_an_apps_request_reads_as_the_parser_reads_it(
+    data: st.DataObject, standard: wwc.Standard, require_evidence: bool
+) -> None:
+    """Every problem of an input is reported at once, each with its path (design, section 3):
+    evaluate() of a request gives the evaluation of the reference, or raises the problems
+    validate() finds, byte for byte; given the revision or reading it from the pin."""
+    raw = data.draw(plain_requests(standard))
+    for given_standard in (standard, None):
+        problems = wwc.validate(raw, given_standard)
+        if problems:
+            with pytest.raises(wwc.WWCError) as caught:
+                wwc.evaluate(raw, given_standard, require_evidence=require_evidence)
+            assert caught.value.problems == problems
+            assert [str(p) for p in caught.value.problems] == [str(p) for p in problems]
+            continue
+        found = wwc.evaluate(raw, given_standard, require_evidence=require_evidence)
+        assert problems == ()
+        revision = found.standard
+        assert given_standard is None or revision is given_standard
+        expected = reference_evaluation(reference_assessment(raw), revision, require_evidence)
+        _same(found, expected)
+        assert found.assessment == wwc.Assessment.from_dict(raw)
+        assert repr(found.assessment) == repr(wwc.Assessment.from_dict(raw))

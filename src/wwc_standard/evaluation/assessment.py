@@ -539,6 +539,40 @@ def _plain_answers(raw: object) -> dict[str, Answer] | None:
     return answers
 
 
+_CITY_FIELDS = frozenset({"name", "country", "population"})
+
+_NO_CITY = City()
+"""The city of an assessment that gives none (a City is frozen, so one serves them all)."""
+
+
+def _plain_city(raw: object) -> City | None:
+    """The city of ``raw`` when it is a dict that the parser would read without a problem and
+    unchanged: fields known; a name that is text; a country already written as an ISO 3166-1
+    alpha-2 code; a whole, plausible population (an int). Else ``None``: the parser then reads
+    it with its problems. The common case of an app's request, read without a parser."""
+    if type(raw) is not dict:
+        return None
+    for key in raw:
+        if type(key) is not str or key not in _CITY_FIELDS:
+            return None
+    name = raw.get("name")
+    if name is not None and (
+        type(name) is not str or (not name.isascii() and _LONE_SURROGATE.search(name))
+    ):
+        return None
+    country = raw.get("country")
+    if country is not None and (type(country) is not str or country not in ISO_3166_ALPHA_2):
+        return None
+    population = raw.get("population")
+    if population is not None and (
+        type(population) is not int or not 0 <= population <= MAX_POPULATION
+    ):
+        return None
+    if name is None and country is None and population is None:
+        return _NO_CITY
+    return City(name=name, country=country, population=population)
+
+
 _checklist_of = operator.attrgetter("checklist")
 
 

@@ -20,6 +20,8 @@ wwc_standard``.
 from __future__ import annotations
 
 import importlib
+import math
+import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, overload
 
@@ -33,7 +35,7 @@ from wwc_standard.revisions.registry import standard as shipped
 from wwc_standard.revisions.registry import standards
 from wwc_standard.revisions.tiers import Tier
 
-from .assessment import Assessment, _type_name, check_against, resolve
+from .assessment import Answer, AnswerStatus, Assessment, _type_name, check_against, resolve
 from .engine import Evaluation, check_options, evaluate_parsed
 
 __all__ = ["Cohort", "evaluate_many", "to_frame"]
@@ -171,33 +173,163 @@ def to_frame(evaluations: Iterable[Evaluation], *, criteria: bool = False) -> An
                 "pip install 'wwc-standard[pandas]'"
             ).render("en")
         ) from None
-    rows = []
-    for evaluation in evaluations:
-        city = evaluation.assessment.city
-        row: dict[str, Any] = {
-            "city": city.name,
-            "country": city.country,
-            "population": city.population,
-            "standard": evaluation.standard.version,
-            "tier": evaluation.tier.value,
-            "points": evaluation.points,
-            "possible": evaluation.possible,
-            "eligible": evaluation.eligible,
-            # Decided without wording the reasons of certification.
-            "certifiable": evaluation._certifiable,
-        }
-        if criteria:
-            for criterion, status in zip(
-                evaluation.standard.criteria, evaluation.statuses, strict=True
-            ):
-                row[criterion.id] = status.value
-        rows.append(row)
-    frame = pd.DataFrame(rows, columns=None if rows else _COLUMNS)
-    frame["tier"] = pd.Categorical(
-        frame["tier"], categories=[tier.value for tier in Tier], ordered=True
-    )
+    # Built column by column, never a dict per row: pandas reads a list per column much faster
+    # than it gathers rows, and the columns are read with C-level getters over the whole
+    # cohort. Each value is the one the row-wise construction gave (tests/reference.py keeps
+    # it, and a test compares the frames).
+    evaluations = list(evaluations)
+    if not evaluations:
+        frame = pd.DataFrame([], columns=_COLUMNS)
+        frame["tier"] = pd.Categorical(frame["tier"], categories=_TIER_WORDS, ordered=True)
+        frame["population"] = frame["population"].astype("Int64")
+        return frame
+    columns = _columns(evaluations)
+    if criteria:
+        _criteria_columns(evaluations, columns)
+    frame = pd.DataFrame(columns)
+    frame["tier"] = pd.Categorical(frame["tier"], categories=_TIER_WORDS, ordered=True)
     frame["population"] = frame["population"].astype("Int64")
     return frame
+
+
+_TIER_WORDS = [tier.value for tier in Tier]
+
+# Read in C over a whole cohort. An enum's ``value`` is a property written in Python; its
+# ``_value_`` is the same object, stored on the member.
+_assessment_of = operator.attrgetter("assessment")
+_city_of = operator.attrgetter("city")
+_name_of = operator.attrgetter("name")
+_country_of = operator.attrgetter("country")
+_population_of = operator.attrgetter("population")
+_standard_of = operator.attrgetter("standard")
+_tier_of = operator.attrgetter("tier")
+_points_of = operator.attrgetter("points")
+_statuses_of = operator.attrgetter("statuses")
+_value_of = operator.attrgetter("_value_")
+
+
+@attrs.frozen
+class _Revision:
+    """What the frame reads of one revision, once per revision rather than once per row."""
+
+    version: str
+    possible: int
+    countries: frozenset[str]
+    floor: int
+    gating: tuple[str, ...]
+
+    @classmethod
+    def of(cls, standard: Standard) -> _Revision:
+        rule = standard.eligibility
+        return cls(
+            version=standard.version,
+            possible=standard.possible,
+            countries=frozenset(c for c in rule.countries if type(c) is str),
+            floor=rule.population_floor,
+            gating=tuple(r.id for r in standard.requirements if r.gates_certification),
+        )
+
+
+def _columns(evaluations: list[Evaluation]) -> dict[str, list[Any]]:
+    """The nine columns of the frame, in order, as lists."""
+    count = len(evaluations)
+    assessments = list(map(_assessment_of, evaluations))
+    cities = list(map(_city_of, assessments))
+    countries = list(map(_country_of, cities))
+    populations = list(map(_population_of, cities))
+    standards = list(map(_standard_of, evaluations))
+    tiers = list(map(_tier_of, evaluations))
+    # list.count compares by identity first, in C: a cohort of one revision costs no hashing.
+    if standards.count(standards[0]) == count:
+        revision = _Revision.of(standards[0])
+        row_revisions = [revision] * count
+        versions = [revision.version] * count
+        possible = [revision.possible] * count
+    else:
+        made: dict[int, _Revision] = {}
+        row_revisions = []
+        for standard in standards:
+            found = made.get(id(standard))
+            if found is None:
+                found = made[id(standard)] = _Revision.of(standard)
+            row_revisions.append(found)
+        versions = [revision.version for revision in row_revisions]
+        possible = [revision.possible for revision in row_revisions]
+    # Evaluation.eligible's rule, with a set of the revision's countries for its tuple: the
+    # same answer for a country code (a string) and a whole population; any other value
+    # (a missing one) asks the property itself.
+    eligible = [
+        country in revision.countries and population >= revision.floor
+        if type(country) is str and type(population) is int
+        else evaluation.eligible
+        for evaluation, revision, country, population in zip(
+            evaluations, row_revisions, countries, populations, strict=True
+        )
+    ]
+    # Evaluation._certifiable: a tier, eligibility, and every gating requirement met.
+    none = Tier.NONE
+    certifiable = [
+        tier is not none
+        and is_eligible
+        and (
+            not revision.gating
+            or _gates_met(answers.requirements, revision.gating, evaluation.require_evidence)
+        )
+        for evaluation, answers, revision, tier, is_eligible in zip(
+            evaluations, assessments, row_revisions, tiers, eligible, strict=True
+        )
+    ]
+    return {
+        "city": list(map(_name_of, cities)),
+        "country": countries,
+        "population": populations,
+        "standard": versions,
+        "tier": list(map(_value_of, tiers)),
+        "points": list(map(_points_of, evaluations)),
+        "possible": possible,
+        "eligible": eligible,
+        "certifiable": certifiable,
+    }
+
+
+def _gates_met(
+    answers: Mapping[str, Answer], gating: tuple[str, ...], require_evidence: bool
+) -> bool:
+    """Whether every gating requirement is answered met (with evidence in auditor mode)."""
+    for requirement_id in gating:
+        answer = answers.get(requirement_id)
+        if (
+            answer is None
+            or answer.status is not AnswerStatus.MET
+            or (require_evidence and not answer.evidence)
+        ):
+            return False
+    return True
+
+
+def _criteria_columns(evaluations: list[Evaluation], columns: dict[str, list[Any]]) -> None:
+    """Add a column per criterion id holding each status word, as rows of dicts would give:
+    columns in the order they first appear, a missing value (NaN) where a row's revision has
+    no such criterion, and an id that names a column already there writes into it."""
+    count = len(evaluations)
+    standards = list(map(_standard_of, evaluations))
+    ids_of = {id(standard): [c.id for c in standard.criteria] for standard in standards}
+    if len(ids_of) == 1 and not set(next(iter(ids_of.values()))) & columns.keys():
+        # One revision: each criterion's column is a column of the statuses' table.
+        ids = next(iter(ids_of.values()))
+        table = zip(*map(_statuses_of, evaluations), strict=True)
+        for criterion_id, statuses in zip(ids, table, strict=True):
+            columns[criterion_id] = list(map(_value_of, statuses))
+        return
+    for ids in ids_of.values():
+        for criterion_id in ids:
+            if criterion_id not in columns:
+                columns[criterion_id] = [math.nan] * count
+    for row, evaluation in enumerate(evaluations):
+        for criterion, status in zip(
+            evaluation.standard.criteria, evaluation.statuses, strict=True
+        ):
+            columns[criterion.id][row] = status.value
 
 
 _COLUMNS = [
