@@ -183,6 +183,9 @@ def prerequisite_order(
         for i, w in work.items()
         if not math.isinf(w.effort)
     }
+    if not any(graph.values()):
+        # Nothing waits on anything (every published revision): the order is a sort.
+        return sorted(graph, key=lambda i: (key(i), i))
     while True:
         sorter = graphlib.TopologicalSorter(graph)
         try:
