@@ -3,8 +3,10 @@
 English is the source language: a message's English text is its msgid. A :class:`Message`
 keeps its msgid and its values apart until it is rendered, so the same reason can be read in
 English, Spanish, Brazilian Portuguese or French, with its numbers, percentages, lists and dates
-formatted by Babel for that locale. The locale is always passed explicitly: the process
-environment is never read and ``gettext.install()`` is never called.
+formatted by Babel for that locale. English, the text most often read, is formatted here as
+Babel formats it for ``en``, byte for byte, without loading Babel (it would cost the first
+English explanation many times its own time). The locale is always passed explicitly: the
+process environment is never read and ``gettext.install()`` is never called.
 
 >>> print(Message("{count} of {total} criteria met", count=27, total=43))
 27 of 43 criteria met
@@ -283,12 +285,74 @@ def format_number(value: int | float, locale: str, pattern: str | None = None) -
         return str(value)
     if abs(value) >= HUGE:
         return _scientific(value, locale)
-    if locale == "en" and pattern is None:
-        return f"{value:,}"
+    if locale == "en":
+        if pattern is None and isinstance(value, int):
+            return f"{value:,}"
+        english = _english_decimal(value, pattern or _ENGLISH_DECIMAL)
+        if english is not None:
+            return english
     # Babel on first use (start-up time; English needs none).
     from babel.numbers import format_decimal
 
     return str(format_decimal(value, pattern, locale=locale))
+
+
+#: Babel's decimal pattern of the locale "en" (CLDR): the pattern when none is given.
+_ENGLISH_DECIMAL = "#,##0.###"
+#: A pattern :func:`_english_decimal` writes the way Babel does: digits grouped by three, then
+#: optional decimals, the required ones ("0") before the optional ones ("#"), then "%" or not.
+_SIMPLE_PATTERN = re.compile(r"#,##0(?:\.(0*)(#*))?(%?)")
+#: Beyond this size, or more decimals, Babel's ``decimal`` context (28 digits) may fail to
+#: round; Babel's own answer (or its error) is kept there.
+_ENGLISH_LIMIT = 10**20
+_ENGLISH_DECIMALS = 6
+
+
+def _english_decimal(value: int | float, pattern: str) -> str | None:
+    """``value`` with ``pattern`` in English, byte for byte as Babel's ``format_decimal`` and
+    ``format_percent`` write it (tests/i18n/test_english.py compares them), without loading
+    Babel; ``None`` for a pattern or value this does not cover, which Babel then formats.
+
+    Babel reads the number as ``Decimal(str(value))``, scales it for a percentage, rounds it
+    half to even to the most decimals of the pattern, drops optional zero decimals and writes
+    a minus sign for any negative number, even one rounded to zero ("-0.0%").
+
+    >>> _english_decimal(0.62791, "#,##0.0%"), _english_decimal(-1234.5, "#,##0.#")
+    ('62.8%', '-1,234.5')
+    >>> _english_decimal(0.0005, "#,##0.0%"), _english_decimal(2.0, "#,##0.#")
+    ('0.0%', '2')
+    """
+    match = _SIMPLE_PATTERN.fullmatch(pattern)
+    if match is None or (isinstance(value, float) and not math.isfinite(value)):
+        return None
+    required, optional, percent = (group or "" for group in match.groups())
+    most = len(required) + len(optional)
+    # Babel's Decimal(str(value)), read as digits times a power of ten, in integers (exact,
+    # and without loading decimal).
+    mantissa, _, exponent_text = str(value).lower().partition("e")
+    sign = "-" if mantissa.startswith("-") else ""
+    whole_digits, _, fraction_digits = mantissa.lstrip("+-").partition(".")
+    digits = whole_digits + fraction_digits
+    if not digits.isdigit() or most > _ENGLISH_DECIMALS:
+        return None
+    exponent = int(exponent_text or "0") - len(fraction_digits) + (2 if percent else 0) + most
+    scaled = int(digits)
+    if exponent >= 0:
+        scaled *= 10**exponent
+    else:
+        unit = 10**-exponent
+        scaled, rest = divmod(scaled, unit)
+        if 2 * rest > unit or (2 * rest == unit and scaled % 2):  # half to even, as Babel
+            scaled += 1
+    whole, fraction = divmod(scaled, 10**most)
+    if whole >= _ENGLISH_LIMIT:
+        return None
+    decimals = str(fraction).rjust(most, "0") if most else ""
+    if most == 0 or (not required and fraction == 0):
+        decimals = ""
+    else:
+        decimals = decimals[: len(required)] + decimals[len(required) :].rstrip("0")
+    return f"{sign}{whole:,}{'.' if decimals else ''}{decimals}{percent}"
 
 
 def _scientific(value: int | float, locale: str) -> str:
@@ -341,31 +405,79 @@ def _format(value: Any, locale: str) -> str:
     if callable(localized):
         return str(localized(locale))
     if isinstance(value, Percent):
-        # Babel on first use (start-up time).
+        if locale == "en":
+            english = _english_decimal(value.value, _percent_pattern("en", value.decimals))
+            if english is not None:
+                return english
+        # Babel on first use (start-up time; English needs none).
         from babel.numbers import format_percent
 
         return format_percent(value.value, _percent_pattern(locale, value.decimals), locale=locale)
     if isinstance(value, Items):
-        # Babel on first use (start-up time).
+        items = [_format(item, locale) for item in value.values]
+        if locale == "en":
+            return _english_list(items)
+        # Babel on first use (start-up time; English needs none).
         from babel.lists import format_list
 
-        return format_list([_format(item, locale) for item in value.values], locale=locale)
+        return format_list(items, locale=locale)
     if isinstance(value, datetime.date):
-        # Babel on first use (start-up time).
+        if locale == "en":
+            # Babel's long English date, "MMMM d, y": the year in full, never padded.
+            return f"{_ENGLISH_MONTHS[value.month - 1]} {value.day}, {value.year}"
+        # Babel on first use (start-up time; English needs none).
         from babel.dates import format_date
 
         return format_date(value, format="long", locale=locale)
     return str(value)
 
 
+#: The month names of Babel's long English date (CLDR "en", format context, wide).
+_ENGLISH_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _english_list(items: list[str]) -> str:
+    """``items`` joined as Babel's "standard" English list pattern joins them (CLDR "en"):
+    "a", "a and b", "a, b, and c".
+
+    >>> _english_list([]), _english_list(["DM1", "DM2"]), _english_list(["a", "b", "c"])
+    ('', 'DM1 and DM2', 'a, b, and c')
+    """
+    if len(items) <= 1:
+        return items[0] if items else ""
+    if len(items) == 2:
+        return f"{items[0]} and {items[1]}"
+    return f"{', '.join(items[:-1])}, and {items[-1]}"
+
+
+#: Babel's percent pattern of the locale "en" (CLDR).
+_ENGLISH_PERCENT = "#,##0%"
+
+
 @functools.cache
 def _percent_pattern(locale: str, decimals: int = 1) -> str:
     # The locale's own percent pattern (its sign, its spacing: "62,8\xa0%" in Spanish and
     # French), with one decimal by default so that 62.8% and 63.0% are never shown alike.
-    # Babel on first use (start-up time).
-    from babel import Locale
+    if locale == "en":
+        pattern = _ENGLISH_PERCENT
+    else:
+        # Babel on first use (start-up time; English needs none).
+        from babel import Locale
 
-    pattern = str(Locale.parse(locale).percent_formats[None].pattern)
+        pattern = str(Locale.parse(locale).percent_formats[None].pattern)
     return pattern.replace("#,##0", "#,##0" + ("." + "0" * decimals if decimals else ""), 1)
 
 

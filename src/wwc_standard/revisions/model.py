@@ -6,8 +6,9 @@ too (tests do), and :meth:`Standard.validate` checks them the same way.
 
 :meth:`Standard.validate`, :meth:`Standard.to_dict` and :meth:`Standard.from_dict` delegate to
 the modules that do the work (validation, codec, build). Those modules import this one for
-type checking only, and are given the class they build, so that the model can import them
-without an import cycle.
+type checking only, and are given the class they build; the model imports them on first use,
+so that importing the model (every program that evaluates) does not load the pipeline that
+reads revision files until a revision is first loaded.
 """
 
 from __future__ import annotations
@@ -22,12 +23,9 @@ import attrs
 from wwc_standard._exports import publish
 from wwc_standard.errors import did_you_mean
 
-from .build import build_standard
-from .codec import unstructure_standard
 from .provenance import Provenance, Source
 from .texts import RevisionText, text_in
 from .tiers import AnyTierRule, PercentageBands, Tier
-from .validation import problems_of
 
 if TYPE_CHECKING:
     from wwc_standard.errors import Problem
@@ -487,6 +485,9 @@ class Standard:
         Shipped and loaded revisions are validated when they are built; call this on a
         revision assembled by hand.
         """
+        # The validation rules on first use: start-up time (graphlib, the rule tables).
+        from .validation import problems_of
+
         return tuple(problems_of(self))
 
     def to_dict(self) -> dict[str, Any]:
@@ -494,6 +495,9 @@ class Standard:
 
         ``Standard.from_dict(std.to_dict()) == std`` for every valid revision.
         """
+        # The cattrs codec on first use: start-up time (cattrs and its converter are heavy).
+        from .codec import unstructure_standard
+
         return unstructure_standard(self)
 
     @classmethod
@@ -503,6 +507,9 @@ class Standard:
         Raises :class:`~wwc_standard.InvalidStandard` listing every problem found.
         A revision that ``extends`` another is resolved against the shipped revisions.
         """
+        # The revision pipeline on first use: start-up time (codec, inheritance, validation).
+        from .build import build_standard
+
         return build_standard(data, origin="<dict>", into=Standard)
 
 

@@ -16,7 +16,6 @@ import functools
 from wwc_standard.errors import UnknownStandard
 from wwc_standard.i18n.messages import Message
 
-from .build import build_standard
 from .model import Standard
 from .shipped import shipped_raw, shipped_versions
 
@@ -93,6 +92,9 @@ def standard(version: str | None = None, *, on: datetime.date | None = None) -> 
 @functools.cache
 def shipped_standard(version: str) -> Standard:
     """The shipped revision ``version``, built and validated once per process."""
+    # The revision pipeline (codec, inheritance, validation) on the first load: start-up time.
+    from .build import build_standard
+
     return build_standard(
         shipped_raw(version), origin=f"{version} (shipped)", into=Standard, shipped=True
     )
