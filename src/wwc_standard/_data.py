@@ -23,6 +23,7 @@ policy, so that a file is refused or accepted the same way whatever it holds:
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable
 from typing import Any
@@ -79,6 +80,8 @@ def read_user_file(
             raw = file.read()
     except OSError as failure:
         raise UnreadableFile(name, failure) from None
+    except ValueError as failure:  # a name no file can have: a NUL byte, a lone surrogate
+        raise UnreadableFile(name, OSError(errno.EINVAL, str(failure))) from None
     return parse(raw, suffix, name, error)
 
 

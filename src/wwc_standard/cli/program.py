@@ -45,6 +45,17 @@ class _Parser(argparse.ArgumentParser):
         if message:
             Output(file or sys.stderr, lossy=True).write(message)
 
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        # An option of one value given "--" as its explicit value (--standard=--, -o--): before
+        # Python 3.13, argparse drops that "--" as if it were the end-of-options marker and
+        # gives the option [] instead of a string, which no command expects. Keep the value
+        # "--", converted and checked like any other, as Python 3.13 does.
+        if action.nargs is None and arg_strings == ["--"]:
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
+
 
 def _parser(locale: str = "en") -> argparse.ArgumentParser:
     """The parser, with our descriptions and option help worded in ``locale``; argparse's own

@@ -139,10 +139,17 @@ def _diff(args: argparse.Namespace, out: Output) -> int:
 
 
 def _same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name the same file. A path the system cannot take (a NUL byte,
+    a lone surrogate: ValueError) names no file, so it is the same as none; what is wrong with
+    it is reported when it is read or written."""
     try:
         return os.path.samefile(a, b)
-    except OSError:
+    except (OSError, ValueError):
+        pass
+    try:
         return a.resolve() == b.resolve()
+    except (OSError, ValueError):
+        return False
 
 
 def _refused(code: str, message: Message, hint: Message | None = None) -> RefusedOutput:
@@ -189,7 +196,7 @@ def _check_output(source: Path, output: Path, force: bool) -> Path:
         info = os.lstat(output)
     except FileNotFoundError:
         return output
-    except OSError as error:
+    except (OSError, ValueError) as error:  # ValueError: a NUL byte, a lone surrogate
         raise _unwritable(output, error) from None
     target = output
     if stat.S_ISLNK(info.st_mode):
@@ -314,7 +321,7 @@ def _migrate(args: argparse.Namespace, out: Output) -> int:
     else:
         try:
             write_atomically(target, text)
-        except (OSError, UnicodeEncodeError) as error:
+        except (OSError, ValueError) as error:  # ValueError: a name the system cannot take
             raise _unwritable(output, error) from None
     if args.format == "json":
         report.write(json_text(result.to_dict()) + "\n")
