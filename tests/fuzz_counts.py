@@ -9,6 +9,10 @@ how many fell outside (the target is 0). Run from the root of the checkout::
     .venv/bin/python tests/fuzz_counts.py --examples 10000             # every entry point
     .venv/bin/python tests/fuzz_counts.py --examples 10000 evaluate cli
 
+The entry point ``cli`` stands for its two strategies, counted apart: ``cli-words`` (random
+words, which argparse mostly refuses) and ``cli-commands`` (well-formed command lines of every
+command, with valid and hostile values, each run in a folder of files it may name).
+
 The entry points, and the outcomes each one documents:
 
 - ``evaluate``: a value or AssessmentError;
@@ -16,7 +20,10 @@ The entry points, and the outcomes each one documents:
 - ``load_standard``: a value or InvalidStandard;
 - ``load_guidance``: a value or InvalidGuidance;
 - ``from_dict`` (``Evaluation.from_dict``): a value or an error of the WWCError family;
-- ``cli`` (``wwc_standard.cli.program.main``): exit status 0, 1 or 2, no traceback on stderr.
+- ``cli-words`` and ``cli-commands`` (``wwc_standard.cli.program.main``): exit status 0, 1 or
+  2, no traceback on the error stream nor on the real standard streams (for ``cli-commands``,
+  the outcomes are also counted per command, with exit 2 told apart: a usage error of argparse,
+  or a problem).
 
 An error of the family must carry problems, each with a code and a message. Anything else (any
 other exception, an error without problems, another exit status, a traceback) is "outside";
@@ -33,6 +40,7 @@ import os
 import sys
 import tempfile
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -55,12 +63,16 @@ from test_fuzz import (  # noqa: E402
     GUIDANCE,
     REVISION,
     WORDS,
+    CommandLine,
     a_file,
+    command_lines,
     mutations,
+    run_command_line,
 )
 from wwc_standard.cli.program import main  # noqa: E402
 
-#: How many inputs outside the documented outcomes are kept to print, per entry point.
+#: How many inputs outside the documented outcomes are kept to print, per entry point: the first
+#: of each cause (the exception and where it was raised).
 KEEP = 5
 #: How much of the repr of an input is printed.
 SHOWN = 300
@@ -68,6 +80,10 @@ SHOWN = 300
 
 class Outside(Exception):
     """An outcome outside the documented ones that is not an exception of its own."""
+
+
+#: What a call gives: an outcome, or an outcome and a finer detail (counted in a second table).
+Outcome = str | tuple[str, str]
 
 
 def documented(call: Callable[[], Any], error_class: type[wwc.WWCError]) -> str:
@@ -148,8 +164,24 @@ def run_cli(argv: list[str]) -> str:
     return f"exit {code}"
 
 
+def run_cli_command(line: CommandLine) -> tuple[str, str]:
+    """The exit status of a well-formed command line, and the command with the exit status
+    (exit 2 told apart: usage, when argparse refused the command line, or problem)."""
+    code, written, parsed = run_command_line(line)
+    if "Traceback" in written:
+        raise Outside(f"exit {code} with a traceback: {written[-SHOWN:]}")
+    if code not in (0, 1, 2):
+        raise Outside(f"exit {code}: {written[-SHOWN:]}")
+    command = next((word for word in line.argv if word in COMMANDS), "(no command)")
+    kind = "" if code != 2 else " (problem)" if parsed else " (usage)"
+    return f"exit {code}", f"{command}: exit {code}{kind}"
+
+
+COMMANDS = ("evaluate", "standards", "roadmap", "what-if", "path", "diff", "migrate")
+
+
 #: name: (the strategy of the test suite, the call that classifies one input).
-ENTRY_POINTS: dict[str, tuple[st.SearchStrategy[Any], Callable[[Any], str]]] = {
+ENTRY_POINTS: dict[str, tuple[st.SearchStrategy[Any], Callable[[Any], Outcome]]] = {
     "evaluate": (EVALUATE_INPUTS, run_evaluate),
     "load_assessment": (
         st.tuples(
@@ -160,16 +192,22 @@ ENTRY_POINTS: dict[str, tuple[st.SearchStrategy[Any], Callable[[Any], str]]] = {
     "load_standard": (CONTENT | mutations(REVISION).map(str.encode), run_load_standard),
     "load_guidance": (CONTENT | mutations(GUIDANCE).map(str.encode), run_load_guidance),
     "from_dict": (_RECORD_LIKE | json_values(), run_from_dict),
-    "cli": (st.lists(WORDS | st.text(max_size=6), max_size=7), run_cli),
+    "cli-words": (st.lists(WORDS | st.text(max_size=6), max_size=7), run_cli),
+    "cli-commands": (command_lines(), run_cli_command),
 }
+#: Names that stand for several entry points.
+GROUPS = {"cli": ["cli-words", "cli-commands"]}
 
 
-def count(name: str, examples: int) -> tuple[Counter[str], list[tuple[str, str]]]:
-    """Run ``examples`` inputs through entry point ``name``: the count of each outcome, and
-    the first few inputs outside the documented ones (the input, what happened)."""
+def count(name: str, examples: int) -> tuple[Counter[str], Counter[str], list[tuple[str, str]]]:
+    """Run ``examples`` inputs through entry point ``name``: the count of each outcome, the
+    count of each detail (for the entry points that give one), and the first few inputs outside
+    the documented ones (the input, what happened)."""
     inputs, call = ENTRY_POINTS[name]
     outcomes: Counter[str] = Counter()
+    details: Counter[str] = Counter()
     outside: list[tuple[str, str]] = []
+    causes: set[str] = set()
 
     @settings(
         max_examples=examples,
@@ -180,23 +218,31 @@ def count(name: str, examples: int) -> tuple[Counter[str], list[tuple[str, str]]
     @given(inputs)
     def trial(value: Any) -> None:
         try:
-            outcomes[call(value)] += 1
+            outcome = call(value)
         except Exception as error:  # what this script counts: anything undocumented
             outcomes["outside"] += 1
-            if len(outside) < KEEP:
+            where = traceback.extract_tb(error.__traceback__)[-1]
+            cause = f"{type(error).__name__} at {Path(where.filename).name}:{where.lineno}"
+            if len(outside) < KEEP and cause not in causes:  # the first input of each cause
+                causes.add(cause)
                 shown = repr(value)
                 if len(shown) > SHOWN:
                     shown = shown[:SHOWN] + "..."
-                outside.append((shown, f"{type(error).__name__}: {error}"[:SHOWN]))
+                outside.append((shown, f"{cause}: {error}"[:SHOWN]))
+            return
+        if isinstance(outcome, tuple):
+            outcome, detail = outcome
+            details[detail] += 1
+        outcomes[outcome] += 1
 
     trial()
-    return outcomes, outside
+    return outcomes, details, outside
 
 
 def report(name: str, examples: int) -> int:
     """Print the table of ``name``; return how many inputs fell outside."""
     started = time.monotonic()
-    outcomes, outside = count(name, examples)
+    outcomes, details, outside = count(name, examples)
     seconds = time.monotonic() - started
     tried = sum(outcomes.values())
     print(f"{name}: {tried} inputs tried in {seconds:.0f} s")
@@ -205,6 +251,11 @@ def report(name: str, examples: int) -> int:
         if outcome != "outside":
             print(f"  {outcome:<20} {number:>8}")
     print(f"  {'outside':<20} {outcomes['outside']:>8}")
+    if details:
+        width = max(map(len, details))
+        print(f"  {'detail':<{width}} {'count':>8}")
+        for detail, number in sorted(details.items()):
+            print(f"  {detail:<{width}} {number:>8}")
     for shown, what in outside:
         print(f"  - input: {shown}\n    gave:  {what}")
     print(flush=True)
@@ -218,9 +269,10 @@ def parse() -> argparse.Namespace:
         "entries",
         nargs="*",
         metavar="entry",
-        help=f"entry points to fuzz (default: all): {', '.join(ENTRY_POINTS)}",
+        help=f"entry points to fuzz (default: all): {', '.join([*ENTRY_POINTS, *GROUPS])}",
     )
     arguments = parser.parse_args()
+    arguments.entries = [entry for name in arguments.entries for entry in GROUPS.get(name, [name])]
     unknown = [name for name in arguments.entries if name not in ENTRY_POINTS]
     if unknown:
         parser.error(f"unknown entry points: {', '.join(unknown)}")
