@@ -227,6 +227,11 @@ def test_an_apps_request_reads_as_the_parser_reads_it(
                 wwc.evaluate(raw, given_standard, require_evidence=require_evidence)
             assert caught.value.problems == problems
             assert [str(p) for p in caught.value.problems] == [str(p) for p in problems]
+            with pytest.raises(wwc.WWCError) as caught_many:
+                wwc.evaluate_many([raw], given_standard, require_evidence=require_evidence)
+            assert [p.path for p in caught_many.value.problems] == [
+                f"[0].{p.path}" if p.path else "[0]" for p in problems
+            ]
             continue
         found = wwc.evaluate(raw, given_standard, require_evidence=require_evidence)
         assert problems == ()
@@ -236,3 +241,7 @@ def test_an_apps_request_reads_as_the_parser_reads_it(
         _same(found, expected)
         assert found.assessment == wwc.Assessment.from_dict(raw)
         assert repr(found.assessment) == repr(wwc.Assessment.from_dict(raw))
+        # evaluate_many() takes the same one-pass path for each request.
+        [many] = wwc.evaluate_many([raw], given_standard, require_evidence=require_evidence)
+        _same(many, expected)
+        assert repr(many.assessment) == repr(found.assessment)

@@ -36,7 +36,7 @@ from wwc_standard.revisions.registry import standards
 from wwc_standard.revisions.tiers import Tier
 
 from .assessment import Answer, AnswerStatus, Assessment, _type_name, check_against, resolve
-from .engine import Evaluation, check_options, evaluate_parsed
+from .engine import Evaluation, _evaluate_plain, check_options, evaluate_parsed
 
 __all__ = ["Cohort", "evaluate_many", "to_frame"]
 
@@ -78,6 +78,12 @@ def evaluate_many(
     problems: list[Problem] = []
     checked: set[int] = set()
     for position, item in enumerate(assessments):
+        if type(item) is dict:
+            # An app's request, in one pass (see engine._evaluate_plain); None for any other.
+            fast = _evaluate_plain(item, fixed, require_evidence)
+            if fast is not None:
+                results.append(fast)
+                continue
         revision = fixed
         if isinstance(item, Assessment) and revision is None:
             revision = by_pin.get(item.standard)
