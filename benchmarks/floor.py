@@ -117,24 +117,14 @@ def floor_evaluate(
         if answer is None:
             continue
         word = answer.status
+        status = MET if word is ANSWERED_MET else UNMET if word is ANSWERED_UNMET else UNKNOWN
         if checklist is not None and answer.checklist:
+            # Items answered decide over the word: the quota met, or short of it.
             outcome = checklist_outcome(answer, checklist.required, checklist.item_ids)
             if outcome is ANSWERED_MET:
                 status = MET
             elif outcome is ANSWERED_UNMET:
                 status = SHORT
-            elif word is ANSWERED_MET:
-                status = MET
-            elif word is ANSWERED_UNMET:
-                status = UNMET
-            else:
-                status = UNKNOWN
-        elif word is ANSWERED_MET:
-            status = MET
-        elif word is ANSWERED_UNMET:
-            status = UNMET
-        else:
-            status = UNKNOWN
         if status is MET:
             if require_evidence and not answer.evidence:
                 status = UNVERIFIED

@@ -21,6 +21,7 @@ import datetime
 import json
 import sys
 import timeit
+from collections.abc import Sequence
 from typing import Any
 
 import wwc_standard as wwc
@@ -41,14 +42,18 @@ def ten_of_43() -> wwc.Evaluation:
     return evaluation
 
 
-def revision_45() -> wwc.Standard:
-    """45 criteria in 5 areas: every third waits on an earlier one, every fifth has a
-    checklist of 4 items with a quota of 3 (a 2018-like shape, invented for the benchmark)."""
+def benchmark_revision(
+    size: int, areas: Sequence[str], lag: int, bands: tuple[int, int, int], version: str
+) -> wwc.Standard:
+    """A valid revision of ``size`` criteria spread over ``areas`` in turn, in a 2018-like
+    shape invented for the benchmarks: every third criterion waits on the one ``lag`` places
+    earlier, every fifth has a checklist of 4 items with a quota of 3; ``bands`` are the lower
+    bounds of Silver, Gold and Platinum in percent."""
     prov = wwc.Provenance(basis="read", sources=("bench",))
-    criteria = []
-    for i in range(45):
-        area = "ABCDE"[i % 5] * 2
-        prerequisites = (criteria[i - 4].id,) if i % 3 == 2 and i >= 4 else ()
+    criteria: list[wwc.Criterion] = []
+    for i in range(size):
+        area = areas[i % len(areas)]
+        prerequisites = (criteria[i - lag].id,) if i % 3 == 2 and i >= lag else ()
         checklist = (
             wwc.Checklist(
                 required=3,
@@ -69,28 +74,33 @@ def revision_45() -> wwc.Standard:
                 provenance=prov,
             )
         )
+    tiers = (wwc.Tier.SILVER, wwc.Tier.GOLD, wwc.Tier.PLATINUM)
     return wwc.Standard(
-        version="bench45",
+        version=version,
         title="Benchmark revision",
         in_force=wwc.InForce(start=datetime.date(2030, 1, 1), provenance=prov),
-        criteria_count=45,
+        criteria_count=size,
         sources=(wwc.Source(key="bench", title="benchmark"),),
         provenance=prov,
-        practice_areas=tuple(
-            wwc.PracticeArea(code=c * 2, name=c, provenance=prov) for c in "ABCDE"
-        ),
+        practice_areas=tuple(wwc.PracticeArea(code=a, name=a, provenance=prov) for a in areas),
         criteria=tuple(criteria),
         tier_rule=wwc.PercentageBands(
-            bands=(
-                wwc.Band(tier=wwc.Tier.SILVER, from_percent=51),
-                wwc.Band(tier=wwc.Tier.GOLD, from_percent=67),
-                wwc.Band(tier=wwc.Tier.PLATINUM, from_percent=84),
+            bands=tuple(
+                wwc.Band(tier=tier, from_percent=bound)
+                for tier, bound in zip(tiers, bands, strict=True)
             ),
             provenance=prov,
         ),
         eligibility=wwc.Eligibility(
             population_floor=30000, countries=("US",), region="test", provenance=prov
         ),
+    )
+
+
+def revision_45() -> wwc.Standard:
+    """45 criteria in 5 areas, each third waiting on the one 4 places earlier."""
+    return benchmark_revision(
+        45, [c * 2 for c in "ABCDE"], lag=4, bands=(51, 67, 84), version="bench45"
     )
 
 

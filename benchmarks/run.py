@@ -21,14 +21,13 @@ Baselines:
   revision's files; a bare interpreter start.
 
 The planning figures (sensitivity, roadmap, path_to and their growth from 430 to 4,300
-criteria) belong to the planning work; their rows call the public API directly, using
-``benchmarks/plan.py`` for the 10-of-43 city when it provides it.
+criteria) call the public API directly, on the city and the revision shape of
+``benchmarks/plan.py``.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime
 import gc
 import json
 import math
@@ -49,6 +48,7 @@ sys.path.insert(0, str(HERE))
 
 import wwc_standard as wwc  # noqa: E402
 from floor import floor_evaluate, floor_evaluate_dict  # noqa: E402
+from plan import benchmark_revision, ten_of_43  # noqa: E402
 
 Row = dict[str, Any]
 
@@ -155,69 +155,11 @@ def rule_engine_evaluator(data: dict[str, Any]) -> Callable[[], str] | None:
     return best[1]
 
 
-def city_ten_of_43() -> wwc.Evaluation:
-    """The planning benchmarks' city: 10 of 43 met (from benchmarks/plan.py when it has it)."""
-    try:
-        import plan
-
-        return plan.ten_of_43()  # type: ignore[no-any-return]
-    except (ImportError, AttributeError):
-        std = wwc.standard("2024")
-        answers = {c.id: ("met" if i % 4 == 0 and i < 40 else "unmet") for i, c in enumerate(std)}
-        return wwc.evaluate({"standard": "2024", "answers": answers})
-
-
 def scaled_revision(size: int) -> wwc.Standard:
-    """A valid revision of ``size`` criteria in 10 areas, shaped like the shipped ones with
-    2018-like extras: every third criterion waits on an earlier one, every fifth has a
-    checklist of 4 items with a quota of 3 (invented for the growth figures)."""
-    prov = wwc.Provenance(basis="read", sources=("bench",))
+    """A valid revision of ``size`` criteria in 10 areas, in the planning benchmarks' shape
+    (every third waits on the one 7 places earlier), for the growth figures."""
     areas = [f"A{chr(65 + k)}" for k in range(10)]
-    criteria = []
-    for i in range(size):
-        area = areas[i % 10]
-        prerequisites = (criteria[i - 7].id,) if i % 3 == 2 and i >= 7 else ()
-        checklist = (
-            wwc.Checklist(
-                required=3,
-                items=tuple(wwc.ChecklistItem(id=k, text=k) for k in "abcd"),
-                provenance=prov,
-            )
-            if i % 5 == 0
-            else None
-        )
-        criteria.append(
-            wwc.Criterion(
-                id=f"{area}{i + 1}",
-                name=f"Criterion {i + 1}",
-                practice_area=area,
-                description="benchmark",
-                prerequisites=prerequisites,
-                checklist=checklist,
-                provenance=prov,
-            )
-        )
-    return wwc.Standard(
-        version=f"bench{size}",
-        title="Benchmark revision",
-        in_force=wwc.InForce(start=datetime.date(2030, 1, 1), provenance=prov),
-        criteria_count=size,
-        sources=(wwc.Source(key="bench", title="benchmark"),),
-        provenance=prov,
-        practice_areas=tuple(wwc.PracticeArea(code=a, name=a, provenance=prov) for a in areas),
-        criteria=tuple(criteria),
-        tier_rule=wwc.PercentageBands(
-            bands=(
-                wwc.Band(tier=wwc.Tier.SILVER, from_percent=51),
-                wwc.Band(tier=wwc.Tier.GOLD, from_percent=68),
-                wwc.Band(tier=wwc.Tier.PLATINUM, from_percent=85),
-            ),
-            provenance=prov,
-        ),
-        eligibility=wwc.Eligibility(
-            population_floor=30000, countries=("US",), region="test", provenance=prov
-        ),
-    )
+    return benchmark_revision(size, areas, lag=7, bands=(51, 68, 85), version=f"bench{size}")
 
 
 def scaled_city(size: int) -> wwc.Evaluation:
@@ -440,7 +382,7 @@ def frame_figure(cohort_size: int) -> list[Row]:
 
 def planning_figures(seconds: float, growth: bool, timeout: float) -> list[Row]:
     rows: list[Row] = []
-    city = city_ten_of_43()
+    city = ten_of_43()
     assessment, std = city.assessment, city.standard
     base = per_call(lambda: wwc.evaluate(assessment, std), seconds)
     against = "evaluate(A, std)"

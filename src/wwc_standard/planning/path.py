@@ -374,7 +374,11 @@ def search_budget(candidates: int) -> int:
     """How many steps the search of :func:`cheapest` may take over ``candidates`` criteria:
     enough to prove the cheapest set of any revision of the size the program publishes (and
     of every revision of up to 16 criteria), and growing linearly, so planning a revision of
-    100,000 criteria takes seconds, not years."""
+    100,000 criteria takes seconds, not years.
+
+    >>> search_budget(43), search_budget(100_000)
+    (200086, 400000)
+    """
     return _BUDGET_BASE + _BUDGET_PER_CRITERION * candidates
 
 
