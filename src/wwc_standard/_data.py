@@ -120,12 +120,20 @@ def read_package_file(relative: str) -> Any:
     def bug(problems: list[Problem]) -> WWCError:
         raise ValueError(f"wwc_standard/{relative}: {problems[0]}")
 
+    return parse(package_bytes(relative), os.path.splitext(relative)[1], relative, bug)
+
+
+def package_bytes(relative: str) -> bytes:
+    """The bytes of a file shipped in the package, by its path inside ``wwc_standard/``.
+
+    >>> b'version = "2024"' in package_bytes("standards/2024.toml")
+    True
+    """
     # importlib.resources on first use: it costs start-up time (some 20 ms) that an app
     # evaluating its own data with a revision already read never needs.
     from importlib import resources
 
-    raw = resources.files("wwc_standard").joinpath(relative).read_bytes()
-    return parse(raw, os.path.splitext(relative)[1], relative, bug)
+    return resources.files("wwc_standard").joinpath(relative).read_bytes()
 
 
 def package_folder(folder: str) -> list[str]:
@@ -142,11 +150,22 @@ def package_folder(folder: str) -> list[str]:
     )
 
 
+class _NeverRaised(Exception):
+    """The TOML parser's error when the file is JSON: no TOML is parsed, none is raised."""
+
+
 def parse(raw: bytes, suffix: str, name: str, error: Callable[[list[Problem]], WWCError]) -> Any:
     """The data of ``raw``, JSON or TOML by ``suffix``; ``name`` names it in problems."""
-    # The parsers on first use: start-up loads neither, and an app may never read a file.
+    # The parsers on first use: start-up loads neither, and an app may never read a file; a
+    # JSON file (an assessment, the example) never loads the TOML parser.
     import json
-    import tomllib
+
+    toml_error: type[Exception] = _NeverRaised
+    if suffix == ".toml":
+        # The TOML parser for a TOML file only (start-up time, as above).
+        import tomllib
+
+        toml_error = tomllib.TOMLDecodeError
 
     try:
         text = raw.decode("utf-8-sig")
@@ -167,7 +186,7 @@ def parse(raw: bytes, suffix: str, name: str, error: Callable[[list[Problem]], W
         ) from None
     try:
         if suffix == ".toml":
-            data = tomllib.loads(text)
+            data = tomllib.loads(text)  # imported above for TOML
         else:
             data = json.loads(
                 text, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant
@@ -179,7 +198,7 @@ def parse(raw: bytes, suffix: str, name: str, error: Callable[[list[Problem]], W
     except RecursionError:
         # Both parsers recurse once per level of nesting: far too deep for the limit anyway.
         problem = _too_deep(name)
-    except tomllib.TOMLDecodeError as failure:
+    except toml_error as failure:
         problem = Problem.of(
             "",
             "invalid-toml",

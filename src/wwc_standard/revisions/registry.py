@@ -19,7 +19,7 @@ from wwc_standard.i18n.messages import Message
 from .model import Standard
 from .shipped import shipped_raw, shipped_versions
 
-__all__ = ["shipped_standard", "standard", "standards"]
+__all__ = ["build_shipped", "shipped_chain", "shipped_standard", "standard", "standards"]
 
 
 def standards() -> tuple[str, ...]:
@@ -91,10 +91,36 @@ def standard(version: str | None = None, *, on: datetime.date | None = None) -> 
 
 @functools.cache
 def shipped_standard(version: str) -> Standard:
-    """The shipped revision ``version``, built and validated once per process."""
-    # The revision pipeline (codec, inheritance, validation) on the first load: start-up time.
+    """The shipped revision ``version``, loaded once per process: from its compiled file (see
+    :mod:`wwc_standard.revisions.compiled`), else built and validated from its TOML."""
+    # pickle and hashlib on the first load, for start-up time.
+    from .compiled import load_compiled
+
+    compiled = load_compiled(version)
+    if compiled is not None:
+        return compiled
+    return build_shipped(version)
+
+
+def build_shipped(version: str) -> Standard:
+    """Shipped revision ``version`` built and validated from its TOML files, not compiled."""
+    # The revision pipeline with cattrs and tomllib, which a compiled revision never needs.
     from .build import build_standard
 
     return build_standard(
         shipped_raw(version), origin=f"{version} (shipped)", into=Standard, shipped=True
     )
+
+
+def shipped_chain(version: str) -> tuple[str, ...]:
+    """The TOML files shipped revision ``version`` is built from: its own, then each it extends.
+
+    >>> shipped_chain("2024")
+    ('standards/2024.toml', 'standards/2023.toml', 'standards/2022.toml')
+    """
+    chain: list[str] = []
+    current: str | None = version
+    while isinstance(current, str) and f"standards/{current}.toml" not in chain:
+        chain.append(f"standards/{current}.toml")
+        current = shipped_raw(current).get("extends")
+    return tuple(chain)
