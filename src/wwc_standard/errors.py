@@ -16,7 +16,6 @@ True
 from __future__ import annotations
 
 import bisect
-import difflib
 import functools
 from collections.abc import Iterable, Mapping
 from typing import Any, cast
@@ -456,6 +455,9 @@ def did_you_mean(word: str, choices: Iterable[str]) -> Message | None:
         half = _MOST_CANDIDATES // 2
         window = index.ordered[max(0, at - half) : at + half]
         candidates = [c for c in window if len(c) in lengths]
+    # difflib when a suggestion is asked for: start-up time that an app may never need.
+    import difflib
+
     close = difflib.get_close_matches(folded, candidates, n=1, cutoff=0.6)
     if not close:
         return None

@@ -38,7 +38,6 @@ from .assessment import (
     checklist_outcome,
     resolve,
 )
-from .render import render_text
 from .results import (
     Certification,
     CriterionResult,
@@ -569,6 +568,9 @@ class Evaluation:
         >>> print(wwc.evaluate(wwc.example_assessment()).explain("fr").splitlines()[2])
         Points\xa0: 27 critères remplis sur 43 (62,8\xa0%)
         """
+        # The report's module when a report is asked for: start-up time.
+        from .render import render_text
+
         return render_text(self, locale=locale)
 
     def to_dict(self) -> dict[str, Any]:

@@ -8,8 +8,11 @@ source checkout all read the same files and no compiled ``.mo`` can fall out of 
 from __future__ import annotations
 
 import functools
-import gettext
 import io
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import gettext
 
 __all__ = ["DOMAIN", "catalog_path", "load_catalog", "translations"]
 
@@ -26,6 +29,7 @@ def load_catalog(locale: str, domain: str) -> gettext.NullTranslations:
     """The compiled catalog of ``domain`` in ``locale``; the identity if none is shipped."""
     # importlib.resources and Babel's catalog machinery on first use of a translated locale:
     # they cost start-up time that English never needs.
+    import gettext
     from importlib.resources import files
 
     from babel.messages.mofile import write_mo
@@ -52,5 +56,8 @@ def translations(locale: str, domain: str = DOMAIN) -> gettext.NullTranslations:
     on first use, then cached for the life of the process.
     """
     if locale == "en":
+        # gettext on first use, not at start-up.
+        import gettext
+
         return gettext.NullTranslations()
     return load_catalog(locale, domain)

@@ -15,7 +15,6 @@ from typing import Any
 from wwc_standard._data import path_problem, read_user_file
 from wwc_standard.errors import InvalidStandard
 
-from .build import build_standard
 from .model import Standard
 
 __all__ = ["load_standard", "read_revision_data"]
@@ -65,4 +64,7 @@ def load_standard(path: str | os.PathLike[str]) -> Standard:
     wwc_standard.errors.UnreadableFile: cannot read .../missing.toml: ... [unreadable-file] ...
     """
     data = read_revision_data(path)
+    # The revision pipeline (cattrs, validation) when a file is read, not when the CLI starts.
+    from .build import build_standard
+
     return build_standard(data, origin=os.fspath(path), into=Standard)
