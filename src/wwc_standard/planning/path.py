@@ -98,9 +98,14 @@ class Weeks(SlotsState):
         return self.localized("en")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.define(kw_only=True)
 class Work:
-    """What completing one criterion not met takes, under the effort model."""
+    """What completing one criterion not met takes, under the effort model.
+
+    Not frozen: the planners build one per criterion not met on every call, and a frozen
+    class's ``__init__`` (``object.__setattr__`` per field) took several times as long; it
+    never leaves the library, and nothing changes it after it is built.
+    """
 
     index: int
     """Its position in ``standard.criteria``."""
@@ -393,6 +398,19 @@ def cheapest(
     reaches ``target``, its effort, and whether it is proven the cheapest; ``None`` when no
     set reaches it (see the module's notes on the two ways it is found)."""
     order = _candidate_order(work, met)
+    if isinstance(standard.tier_rule, PercentageBands) and not any(
+        work[i].prerequisites for i in order
+    ):
+        # Only the number of criteria counts and nothing waits on anything (every published
+        # revision): the cheapest set is the cheapest criteria, which the order lists first,
+        # with the ties as the knapsack breaks them (published order). Proven, no search.
+        tally = standard.tier_rule.tally(standard.criteria)
+        for i in met:
+            tally.add(i)
+        count = tally.needed(target)
+        if count is None or count > len(order):
+            return None
+        return order[:count], sum(work[i].effort for i in order[:count]), True
     efforts = [work[i].effort for i in order]
     costs = _exact_costs(efforts)
     position_of = {i: k for k, i in enumerate(order)}

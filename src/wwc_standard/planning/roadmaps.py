@@ -20,10 +20,11 @@ capacity are advice (:mod:`wwc_standard.planning.effort`); they never change a t
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Mapping, Sequence, Set
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -77,10 +78,19 @@ class RoadmapStep:
     """Criteria not met now that wait on it."""
     cumulative_effort: float = 0.0
     """The effort of every step up to and including this one."""
-    reasons: tuple[Reason, ...] = ()
-    """Why this step, why here and why in this order, in words."""
+    _context: _StepContext | None = attrs.field(default=None, repr=False)
+    """What its reasons are worded from, besides the step's own fields."""
     _title: Localizable | None = attrs.field(default=None, eq=False, repr=False)
     """The criterion, to word its name for a locale; not content."""
+
+    @functools.cached_property
+    def reasons(self) -> tuple[Reason, ...]:
+        """Why this step, why here and why in this order, in words.
+
+        Worded when first read: a roadmap has a step for every criterion not met, and most
+        are never explained (to_dict() and explain() read them all).
+        """
+        return () if self._context is None else _reasons(self, self._context)
 
     def to_dict(self) -> dict[str, Any]:
         """As JSON-compatible data."""
@@ -394,6 +404,21 @@ def roadmap(
     )
 
 
+class _StepContext(NamedTuple):
+    """What a step's reasons say besides the step's own fields: why it is in the roadmap and
+    where, and the advice behind its effort. Content of the step (its reasons are). A named
+    tuple: one is built per step, and a tuple is the cheapest immutable value to build."""
+
+    purpose: Tier | None
+    """The tier whose cheapest path it is part of; None: a step after those paths."""
+    unit: str
+    """The roadmap's unit of effort."""
+    effort_reason: str
+    """Why the guidance gives its effort (advice)."""
+    scheduled: bool
+    """Whether it fits in the 12 months."""
+
+
 def _step(
     evaluation: Evaluation,
     met_now: Set[str],
@@ -405,23 +430,43 @@ def _step(
 ) -> RoadmapStep:
     std = evaluation.standard
     criterion = std.criteria[work.index]
-    blocked_by = tuple(p for p in criterion.prerequisites if p not in met_now)
-    waiting = tuple(c for c in std.dependents.get(criterion.id, ()) if c not in met_now)
+    return RoadmapStep(
+        criterion=criterion.id,
+        name=criterion.name,
+        practice_area=criterion.practice_area,
+        status=work.status,
+        effort=work.effort,
+        items=work.items,
+        blocked_by=_not_in(criterion.prerequisites, met_now),
+        unlocks=_not_in(std.dependents.get(criterion.id, ()), met_now),
+        cumulative_effort=cumulative,
+        context=_StepContext(purpose.get(work.index), unit, work.reason, scheduled),
+        title=criterion,
+    )
+
+
+def _not_in(ids: Sequence[str], met: Set[str]) -> tuple[str, ...]:
+    """``ids`` not in ``met``, in order (most criteria have none to look at)."""
+    return tuple(c for c in ids if c not in met) if ids else ()
+
+
+def _reasons(step: RoadmapStep, context: _StepContext) -> tuple[Reason, ...]:
+    """The reasons of ``step``, in words (see :attr:`RoadmapStep.reasons`)."""
     reasons = []
-    if math.isinf(work.effort):
+    if math.isinf(step.effort):
         reasons.append(
             Reason.of(
                 "not-planned",
                 Message("not planned: its effort, or a prerequisite's, is given as infinite"),
             )
         )
-    elif work.index in purpose:
+    elif context.purpose is not None:
         reasons.append(
             Reason.of(
                 "reaches-tier",
                 Message(
                     "part of the cheapest way to reach {tier}",
-                    tier=tier_value(purpose[work.index]),
+                    tier=tier_value(context.purpose),
                 ),
             )
         )
@@ -432,7 +477,8 @@ def _step(
                 Message("after the steps that reach the next tiers: the remaining criteria"),
             )
         )
-    if work.status is Status.BLOCKED:
+    blocked_by = step.blocked_by
+    if step.status is Status.BLOCKED:
         reasons.append(
             Reason.of(
                 "waiting-on-prerequisites",
@@ -458,65 +504,53 @@ def _step(
                 params={"criteria": list(blocked_by)},
             )
         )
-    if work.status is Status.UNVERIFIED:
+    if step.status is Status.UNVERIFIED:
         reasons.append(
             Reason.of(
                 "needs-evidence",
                 Message("met in practice: gather its evidence for the reviewers"),
             )
         )
-    if work.items:
+    if step.items:
         reasons.append(
             Reason.of(
                 "checklist-items",
                 Plural(
                     "{n} checklist item short of its quota: {items}",
                     "{n} checklist items short of its quota: {items}",
-                    len(work.items),
-                    items=Items(work.items),
+                    len(step.items),
+                    items=Items(step.items),
                 ),
             )
         )
-    if waiting:
+    if step.unlocks:
         reasons.append(
             Reason.of(
                 "unlocks",
-                Message("unlocks {criteria}", criteria=Items(waiting)),
+                Message("unlocks {criteria}", criteria=Items(step.unlocks)),
             )
         )
     # A blocked criterion is answered met already: no work of its own, so no effort advice.
-    if work.status is not Status.BLOCKED and not math.isinf(work.effort):
+    if step.status is not Status.BLOCKED and not math.isinf(step.effort):
         reasons.append(
             Reason.of(
                 "effort",
                 Message(
                     "about {effort} {unit}; {reason}",
-                    effort=Weeks(work.effort),
-                    unit=unit_value(unit),
-                    reason=work.reason,
+                    effort=Weeks(step.effort),
+                    unit=unit_value(context.unit),
+                    reason=context.effort_reason,
                 ),
             )
         )
-    if not scheduled and not math.isinf(cumulative):
+    if not context.scheduled and not math.isinf(step.cumulative_effort):
         reasons.append(
             Reason.of(
                 "beyond-horizons",
                 Message("does not fit in 12 months at this capacity"),
             )
         )
-    return RoadmapStep(
-        criterion=criterion.id,
-        name=criterion.name,
-        practice_area=criterion.practice_area,
-        status=work.status,
-        effort=work.effort,
-        items=work.items,
-        blocked_by=blocked_by,
-        unlocks=waiting,
-        cumulative_effort=cumulative,
-        reasons=tuple(reasons),
-        title=criterion,
-    )
+    return tuple(reasons)
 
 
 publish(globals())

@@ -149,17 +149,19 @@ def what_if(
     for key in meet:
         if statuses[key] is Status.MET and key not in checklist:
             continue
-        old = answers.get(key)
+        old = answers.get(key) or _NO_ANSWER
         criterion = std[key]
-        new = old if old is not None else Answer()
+        filled = old.checklist
         if criterion.checklist is not None:
-            filled = dict(new.checklist)
-            filled.update(dict.fromkeys(items_to_meet(new, criterion.checklist), True))
-            new = attrs.evolve(new, checklist=filled)
-        new = attrs.evolve(new, status=AnswerStatus.MET)
-        if base.require_evidence and not new.evidence:
-            new = attrs.evolve(new, evidence=(SCENARIO_EVIDENCE,))
-        answers[key] = new
+            filled = {**filled, **dict.fromkeys(items_to_meet(old, criterion.checklist), True)}
+        evidence = old.evidence
+        if base.require_evidence and not evidence:
+            evidence = (SCENARIO_EVIDENCE,)
+        # The new answer built at once: attrs.evolve, once per change, was most of the time
+        # of a path (which meets dozens of criteria this way).
+        answers[key] = Answer(
+            status=AnswerStatus.MET, checklist=filled, evidence=evidence, note=old.note
+        )
     for key in unmeet:
         old = answers.get(key)
         answers[key] = (
@@ -169,6 +171,10 @@ def what_if(
         )
     changed = attrs.evolve(base.assessment, answers=answers)
     return evaluate_parsed(changed, std, base.require_evidence)
+
+
+_NO_ANSWER = Answer()
+"""The answer of a criterion the assessment does not answer."""
 
 
 def _short_repr(value: object) -> str:
