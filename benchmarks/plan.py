@@ -20,6 +20,7 @@ import argparse
 import datetime
 import json
 import sys
+import time
 import timeit
 from collections.abc import Sequence
 from typing import Any
@@ -28,7 +29,7 @@ import wwc_standard as wwc
 
 
 def _per_call(func: Any, seconds: float) -> float:
-    timer = timeit.Timer(func)
+    timer = timeit.Timer(func, timer=time.process_time)
     number, _ = timer.autorange()
     runs = max(3, int(seconds / max(timer.timeit(number), 1e-9)))
     return min(timer.repeat(repeat=min(runs, 7), number=number)) / number
