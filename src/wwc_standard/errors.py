@@ -44,7 +44,23 @@ __all__ = [
 
 @attrs.frozen(kw_only=True)
 class Problem:
-    """One problem in an input: where it is, what it is, how to fix it."""
+    """One problem in an input: where it is, what it is, how to fix it.
+
+    Every error about input lists its problems in ``.problems``; an app can show them, or send
+    them as JSON, without parsing the message:
+
+    >>> import wwc_standard as wwc
+    >>> try:
+    ...     wwc.evaluate({"answers": {"DM99": "met"}}, standard="2024")
+    ... except wwc.AssessmentError as error:
+    ...     problem = error.problems[0]
+    >>> problem.path, problem.code
+    ('answers.DM99', 'unknown-criterion')
+    >>> problem.to_dict()["hint"]
+    'did you mean DM9?'
+    >>> print(problem.message("es"), "/", problem.hint("es"))
+    la revisión 2024 no tiene el criterio 'DM99' / ¿quiso decir DM9?
+    """
 
     path: str
     """Where in the input: dotted keys and ``[index]`` ("answers.DG1.checklist.e"); "" for the
@@ -182,7 +198,20 @@ def _listing(problems: tuple[Problem, ...], heading: Message, locale: str = "en"
 
 
 class AssessmentError(WWCError, ValueError):
-    """An assessment that cannot be evaluated as given; ``.problems`` lists every reason."""
+    """An assessment that cannot be evaluated as given; ``.problems`` lists every reason.
+
+    Every problem of the input is found at once, not only the first (a long line is wrapped
+    here):
+
+    >>> import wwc_standard as wwc
+    >>> wwc.Assessment.from_dict({"city": {"population": -5}, "answers": {"DM1": "yes"}})
+    Traceback (most recent call last):
+      ...
+    wwc_standard.errors.AssessmentError: 2 problems in the assessment:
+      city.population: population cannot be negative, found -5 [negative-population]
+        (give the number of people living in the city)
+      answers.DM1: 'yes' is not a status [unknown-status] (use met, unmet, unknown, true or false)
+    """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
