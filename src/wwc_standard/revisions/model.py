@@ -45,7 +45,16 @@ __all__ = [
 
 @attrs.frozen(kw_only=True)
 class PracticeArea:
-    """A practice area of a revision, such as Data Management (``DM``)."""
+    """A practice area of a revision, such as Data Management (``DM``).
+
+    >>> import wwc_standard as wwc
+    >>> std = wwc.standard("2024")
+    >>> [area.code for area in std.practice_areas]
+    ['DM', 'LC', 'OD', 'PA', 'BF', 'RDC', 'CI', 'EVAL']
+    >>> area = std.practice_area("DM")
+    >>> area.name, len(std.criteria_in("DM")), area.provenance.basis
+    ('Data Management', 9, 'read')
+    """
 
     code: str
     """The short code that prefixes its criteria's ids ("DM")."""
@@ -73,7 +82,15 @@ class PracticeArea:
 
 @attrs.frozen(kw_only=True)
 class ChecklistItem:
-    """One item of a criterion's checklist ("a version is published online")."""
+    """One item of a criterion's checklist ("a version is published online").
+
+    >>> import wwc_standard as wwc
+    >>> item = wwc.standard("2018")["DG1"].checklist.items[3]
+    >>> item.id, item.text
+    ('d', 'A version of the inventory is published online.')
+    >>> item.title("es")
+    'Una versión del inventario se publica en línea.'
+    """
 
     id: str
     """The item's id within its criterion ("a")."""
@@ -93,7 +110,13 @@ class ChecklistItem:
 
 @attrs.frozen(kw_only=True)
 class Checklist:
-    """The items of a criterion, of which ``required`` must be met ("3 of 4")."""
+    """The items of a criterion, of which ``required`` must be met ("3 of 4").
+
+    >>> import wwc_standard as wwc
+    >>> checklist = wwc.standard("2018")["DG1"].checklist
+    >>> checklist.required, checklist.item_ids, checklist.quota
+    (3, ('a', 'b', 'c', 'd'), '3 of 4')
+    """
 
     required: int
     """How many items must be met for the criterion to be met: the quota."""
@@ -175,7 +198,16 @@ class Criterion:
 
 @attrs.frozen(kw_only=True)
 class InForce:
-    """When a revision took effect; it stays in force until the next revision does."""
+    """When a revision took effect; it stays in force until the next revision does.
+
+    >>> import datetime
+    >>> import wwc_standard as wwc
+    >>> std = wwc.standard("2024")
+    >>> std.in_force.start, std.in_force.provenance.inferred
+    (datetime.date(2024, 1, 1), True)
+    >>> std.in_force_on(datetime.date(2023, 12, 31)), std.in_force_on(datetime.date(2024, 6, 1))
+    (False, True)
+    """
 
     start: datetime.date
     """The first day the revision is in force."""
@@ -185,7 +217,20 @@ class InForce:
 
 @attrs.frozen(kw_only=True)
 class Eligibility:
-    """Which cities may certify under a revision."""
+    """Which cities may certify under a revision.
+
+    >>> import wwc_standard as wwc
+    >>> rule = wwc.standard("2024").eligibility
+    >>> rule.population_floor, "BR" in rule.countries, "FR" in rule.countries
+    (30000, True, False)
+
+    :func:`~wwc_standard.evaluate` applies it and says why:
+
+    >>> abroad = {"city": {"country": "FR", "population": 500000}, "answers": {}}
+    >>> result = wwc.evaluate(abroad, standard="2024")
+    >>> result.eligible, [reason.code for reason in result.eligibility]
+    (False, ['country-outside', 'population-meets-floor'])
+    """
 
     population_floor: int
     """The smallest population a city may have."""
@@ -210,7 +255,22 @@ class Eligibility:
 
 @attrs.frozen(kw_only=True)
 class Requirement:
-    """A certification requirement that stands outside the criteria and their points."""
+    """A certification requirement that stands outside the criteria and their points.
+
+    >>> import wwc_standard as wwc
+    >>> (outcome,) = wwc.standard("2024").requirements
+    >>> outcome.id, outcome.name, outcome.gates_certification, outcome.provenance.inferred
+    ('outcome', 'Outcome requirement', True, True)
+
+    An assessment answers it under ``requirements``; unmet, it stands in the way of
+    certification but not of the earned tier:
+
+    >>> answers = wwc.example_assessment().to_dict()
+    >>> answers["requirements"] = {"outcome": "unmet"}
+    >>> result = wwc.evaluate(answers)
+    >>> result.tier, result.certification.possible
+    (<Tier.SILVER: 'silver'>, False)
+    """
 
     id: str
     """The requirement's id ("outcome"); assessments answer it under ``requirements``."""

@@ -142,6 +142,19 @@ class TierRule:
 
     Subclasses are frozen attrs classes with a ``kind`` tag, the value of ``kind`` in a
     revision file's ``[tier_rule]`` table.
+
+    Every revision has one, and the same questions work whatever its kind:
+
+    >>> import wwc_standard as wwc
+    >>> std = wwc.standard("2024")
+    >>> rule = std.tier_rule
+    >>> isinstance(rule, TierRule), rule.kind
+    (True, 'percentage-bands')
+    >>> met = [criterion.id for criterion in std.criteria[:25]]
+    >>> rule.tier(met, std.criteria), rule.criteria_needed(Tier.GOLD, met, std.criteria)
+    (<Tier.SILVER: 'silver'>, 5)
+    >>> rule.problems(std.criteria, std.possible)
+    []
     """
 
     kind: ClassVar[str]
@@ -280,6 +293,13 @@ class Band:
 
     A city reaches ``tier`` when its points are at least ``from_percent`` percent of the
     revision's criteria, compared exactly: ``points * 100 >= from_percent * criteria``.
+
+    >>> import wwc_standard as wwc
+    >>> for band in wwc.standard("2024").tier_rule.bands:
+    ...     print(band.tier.value, band.from_percent, band.minimum_points(43))
+    silver 51 22
+    gold 68 30
+    platinum 85 37
     """
 
     tier: Tier
@@ -395,7 +415,16 @@ class PercentageBands(TierRule):
 
 @attrs.frozen(kw_only=True)
 class ComponentBand:
-    """The tier reached by working across at least ``components`` components."""
+    """The tier reached by working across at least ``components`` components.
+
+    >>> bands = (ComponentBand(tier=Tier.SILVER, components=2),
+    ...          ComponentBand(tier=Tier.GOLD, components=3))
+    >>> rule = ComponentBreadth(components=("commit", "measure", "take-stock", "act"),
+    ...     bands=bands, working_across=WorkingAcross(min_criteria=1),
+    ...     provenance=Provenance(basis="inferred"))
+    >>> rule.tier_for_components(1), rule.tier_for_components(2), rule.tier_for_components(4)
+    (<Tier.NONE: 'none'>, <Tier.SILVER: 'silver'>, <Tier.GOLD: 'gold'>)
+    """
 
     tier: Tier
     """The tier."""
@@ -409,6 +438,11 @@ class WorkingAcross:
 
     A component counts when at least ``min_criteria`` of its criteria are met and they are at
     least ``min_percent`` percent of its criteria (compared exactly, like the bands).
+
+    >>> rule = WorkingAcross(min_criteria=2, min_percent=50,
+    ...     provenance=Provenance(basis="inferred", note="an example, not a published value"))
+    >>> [rule.needed(size) for size in (1, 2, 3, 4, 5, 6)]
+    [2, 2, 2, 2, 3, 3]
     """
 
     min_criteria: int = 1
