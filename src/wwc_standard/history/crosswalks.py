@@ -85,7 +85,19 @@ class Link:
 
 @attrs.frozen(kw_only=True)
 class Crosswalk:
-    """The links between the criteria of two consecutive revisions."""
+    """The links between the criteria of two consecutive revisions.
+
+    >>> import collections
+    >>> import wwc_standard as wwc
+    >>> walk = wwc.history.crosswalk("2021", "2022")
+    >>> sorted(collections.Counter(link.relation for link in walk.links).items())
+    [('merged', 1), ('new', 2), ('renamed', 7), ('same', 1)]
+    >>> [(link.from_ids, link.to_ids) for link in walk.links if "DG1" in link.from_ids]
+    [(('DG1',), ('DM2',))]
+    >>> back = walk.inverse()
+    >>> back.from_version, [link.to_ids for link in back.links if "DM2" in link.from_ids]
+    ('2022', [('DG1',)])
+    """
 
     from_version: str
     """The earlier revision."""

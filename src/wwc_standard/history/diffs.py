@@ -76,7 +76,12 @@ def _rule_lines(old: dict[str, Any], new: dict[str, Any]) -> list[Message]:
 
 @attrs.frozen(kw_only=True)
 class Renamed:
-    """A criterion that continues under another id or name."""
+    """A criterion that continues under another id or name.
+
+    >>> import wwc_standard as wwc
+    >>> [(r.old_id, r.new_id, r.inferred) for r in wwc.diff("2021", "2022").renamed][:3]
+    [('DG1', 'DM2', True), ('DG2', 'DM1', True), ('DG3', 'DM4', True)]
+    """
 
     old_id: str
     """Its id in the first revision."""
@@ -92,7 +97,13 @@ class Renamed:
 
 @attrs.frozen(kw_only=True)
 class CriterionChange:
-    """A criterion matched in both revisions whose content differs."""
+    """A criterion matched in both revisions whose content differs.
+
+    >>> import wwc_standard as wwc
+    >>> change = wwc.diff("2021", "2022").changed[0]
+    >>> change.old_id, change.id, change.fields
+    ('DG1', 'DM2', ('practice_area', 'description', 'checklist'))
+    """
 
     id: str
     """Its id in the second revision."""
@@ -104,7 +115,12 @@ class CriterionChange:
 
 @attrs.frozen(kw_only=True)
 class Regrouped:
-    """Criteria split or merged between the two revisions."""
+    """Criteria split or merged between the two revisions.
+
+    >>> import wwc_standard as wwc
+    >>> wwc.diff("2021", "2022").regrouped
+    (Regrouped(relation='merged', from_ids=('SE3', 'SE4'), to_ids=('CI1',), inferred=True),)
+    """
 
     relation: str
     """``split`` or ``merged``."""
