@@ -71,7 +71,8 @@ def public_names() -> dict[str, tuple[object, ModuleType, str]]:
         family = importlib.import_module(family_name)
         for name in family.__all__:
             value = getattr(family, name)
-            if not (inspect.isclass(value) or inspect.isfunction(value)):
+            # Functions wrapped by functools (a cache) count as functions.
+            if not (inspect.isclass(value) or inspect.isroutine(inspect.unwrap(value))):
                 continue
             if id(value) in seen:
                 continue
