@@ -121,13 +121,18 @@ def members(cls: type) -> Iterator[str]:
 
 
 def member_has_example(sources: dict[str, list[str]], own: str, member: str) -> bool:
-    """Whether ``own.member`` has an example of its own, or the examples of its class call it
-    (``result.explain()``, ``plan.steps``): a property shown in the class's example needs no
-    second one."""
+    """Whether ``own.member`` has an example of its own, or an example of its class (in the
+    class's docstring or another member's) calls it (``result.explain()``, ``plan.steps``): a
+    property shown in the class's example needs no second one."""
     if sources.get(f"{own}.{member}"):
         return True
     called = re.compile(rf"\.{re.escape(member)}\b")
-    return any(called.search(source) for source in sources.get(own, ()))
+    return any(
+        called.search(source)
+        for name, found in sources.items()
+        if name == own or name.startswith(own + ".")
+        for source in found
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
