@@ -81,6 +81,13 @@ class Answer(ReadOnlyMappings):
 
     >>> Answer(status=AnswerStatus.MET, evidence=("https://data.example.org/",)).status
     <AnswerStatus.MET: 'met'>
+
+    In JSON, an answer with only a status is its word (see :meth:`to_data`):
+
+    >>> Answer(status=AnswerStatus.UNMET).to_data()
+    'unmet'
+    >>> Answer(status=AnswerStatus.MET, note="board meets quarterly").to_data()
+    {'status': 'met', 'note': 'board meets quarterly'}
     """
 
     status: AnswerStatus | None = None

@@ -147,6 +147,9 @@ class Cohort(Sequence[Evaluation]):
     (3, True, 1)
     >>> {tier.value: count for tier, count in cohort.tiers().items()}
     {'none': 1, 'silver': 2, 'gold': 0, 'platinum': 0}
+    >>> frame = cohort.to_frame(criteria=True)
+    >>> frame.shape, frame.loc[0, "DM1"], frame.loc[2, "DM2"]
+    ((3, 52), 'met', 'unknown')
     """
 
     evaluations: tuple[Evaluation, ...]

@@ -320,8 +320,8 @@ class Evaluation:
     >>> result = wwc.evaluate(wwc.example_assessment())
     >>> result.standard.version, result.tier, result.next_tier, result.points, result.possible
     ('2024', <Tier.SILVER: 'silver'>, <Tier.GOLD: 'gold'>, 27, 43)
-    >>> result.met[:4], result.eligible
-    (('DM1', 'DM2', 'DM3', 'DM4'), True)
+    >>> result.met[:4], result.eligible, [reason.code for reason in result.eligibility]
+    (('DM1', 'DM2', 'DM3', 'DM4'), True, ['country-in-region', 'population-meets-floor'])
     >>> print(result.explain())
     Exampleton: Silver
     Revision 2024 (sha256:...), wwc-standard ...

@@ -92,6 +92,8 @@ class Reason:
     ('not-answered', 'not answered; unknown is never met')
     >>> reason.localized("es")
     'sin respuesta; lo desconocido nunca cuenta como cumplido'
+    >>> reason.to_dict()
+    {'code': 'not-answered', 'message': 'not answered; unknown is never met', 'params': {}}
     """
 
     code: str
@@ -107,7 +109,12 @@ class Reason:
     @classmethod
     def of(cls, code: str, text: Message, *, params: Mapping[str, Any] | None = None) -> Reason:
         """A reason worded by a translatable :class:`~wwc_standard.i18n.messages.Message`;
-        ``params`` (JSON-compatible) defaults to the message's values."""
+        ``params`` (JSON-compatible) defaults to the message's values.
+
+        >>> reason = Reason.of("not-answered", Message("not answered; unknown is never met"))
+        >>> reason.code, reason.message("pt_BR")
+        ('not-answered', 'sem resposta; o desconhecido nunca conta como atendido')
+        """
         return cls(
             code=code,
             message=Text(text),
@@ -208,6 +215,8 @@ class RequirementResult:
     >>> (outcome,) = wwc.evaluate(wwc.example_assessment()).requirements
     >>> outcome.id, outcome.status, outcome.gates_certification, outcome.inferred
     ('outcome', <Status.MET: 'met'>, True, True)
+    >>> outcome.to_dict()["reasons"]
+    [{'code': 'answered-met', 'message': 'answered met', 'params': {}}]
     """
 
     id: str
@@ -276,6 +285,9 @@ class Gap:
     criterion | DM7 Qualitative Data Practices: answered unmet
     >>> gaps[0].tier, gaps[0].criteria_needed, gaps[0].message("es")
     (<Tier.GOLD: 'gold'>, 3, 'faltan 3 criterios para Oro (30 de 43)')
+    >>> {key: value for key, value in gaps[2].to_dict().items() if value}
+    {'kind': 'criterion', 'message': 'DM7 Qualitative Data Practices: answered unmet',
+     'criterion': 'DM7', 'status': 'unmet'}
     """
 
     kind: str
