@@ -74,7 +74,13 @@ class Link:
         return self.provenance is not None and self.provenance.inferred
 
     def inverse(self) -> Link:
-        """The same link read from the later revision to the earlier one."""
+        """The same link read from the later revision to the earlier one.
+
+        >>> link = Link(relation="merged", from_ids=("SE3", "SE4"), to_ids=("CI1",))
+        >>> back = link.inverse()
+        >>> back.relation, back.from_ids, back.to_ids, back.inverse() == link
+        ('split', ('CI1',), ('SE3', 'SE4'), True)
+        """
         return Link(
             relation=_INVERSE[self.relation],  # type: ignore[arg-type]
             from_ids=self.to_ids,

@@ -69,7 +69,14 @@ class Confirmation:
     ``inferred`` confirmation, and for a split or merge whose link is inferred."""
 
     def to_dict(self) -> dict[str, Any]:
-        """As JSON-compatible data."""
+        """As JSON-compatible data.
+
+        >>> import wwc_standard as wwc
+        >>> moved = wwc.migrate({"standard": "2021", "answers": {"DG1": "met"}}, to="2022")
+        >>> data = moved.to_confirm[0].to_dict()
+        >>> data["kind"], data["from"], data["to"], data["step"], data["reason"]["code"]
+        ('inferred', ['DG1'], ['DM2'], ['2021', '2022'], 'inferred-link')
+        """
         return {
             "kind": self.kind,
             "inferred": self.inferred,
@@ -138,7 +145,15 @@ class Migration:
         return join_lines(lines)
 
     def to_dict(self) -> dict[str, Any]:
-        """As JSON-compatible data: the migrated assessment and what to confirm."""
+        """As JSON-compatible data: the migrated assessment and what to confirm.
+
+        >>> import wwc_standard as wwc
+        >>> data = wwc.migrate({"standard": "2021", "answers": {"DG1": "met"}}, to="2022").to_dict()
+        >>> data["from"]["version"], data["to"]["version"], data["assessment"]["answers"]
+        ('2021', '2022', {'DM2': 'met'})
+        >>> data["to"]["fingerprint"] == wwc.standard("2022").fingerprint
+        True
+        """
         return {
             "from": {"version": self.source.version, "fingerprint": self.source.fingerprint},
             "to": {"version": self.target.version, "fingerprint": self.target.fingerprint},
