@@ -77,7 +77,15 @@ class InvalidGuidance(WWCError, ValueError):
         super().__init__(self.localized("en"))
 
     def localized(self, locale: str = "en") -> str:
-        """The error with every problem, in ``locale``."""
+        """The error with every problem, in ``locale``.
+
+        >>> try:
+        ...     guidance().with_efforts({"OD3": -1})
+        ... except InvalidGuidance as error:
+        ...     print(error.localized("es"))
+        1 problema en la guía de esfuerzo:
+          efforts.OD3: ...
+        """
         n = len(self.problems)
         heading = Plural(
             "{n} problem in the effort guidance:", "{n} problems in the effort guidance:", n
@@ -240,6 +248,13 @@ class Guidance(ReadOnlyMappings):
 
         Entries of the shipped data for criteria a revision does not have are not problems
         (the data serves every shipped revision); overrides must name real criteria.
+
+        >>> import wwc_standard as wwc
+        >>> mine = guidance().with_efforts({"DM77": 2, "OD3": 1})
+        >>> [(problem.path, problem.code) for problem in mine.check(wwc.standard("2024"))]
+        [('efforts.DM77', 'unknown-criterion')]
+        >>> guidance().check(wwc.standard("2024"))
+        []
         """
         ids = [criterion.id for criterion in standard.criteria]
         problems = []

@@ -527,6 +527,8 @@ class PathStep:
     DM7 unmet 6.0 Qualitative Data Practices
     LC6 unknown 3.0 Rigorous Evaluation Leadership & Expertise
     RDC7 unknown 4.0 Open and Shared Procurement Data
+    >>> path.steps[1].to_dict()["blocked_by"]
+    []
     """
 
     criterion: str
@@ -573,6 +575,15 @@ class Path:
 
     >>> wwc.path_to(result, "gold", effort={"DM7": math.inf}).criteria
     ('DM8', 'LC6', 'RDC7')
+
+    As JSON, with each step (``checklist`` and ``items`` name the checklist items to meet,
+    for a revision whose criteria have checklists):
+
+    >>> data = path.to_dict()
+    >>> data["target"], data["criteria"], data["effort"], path.checklist
+    ('gold', ['DM7', 'LC6', 'RDC7'], 13.0, {})
+    >>> {key: data["steps"][0][key] for key in ("criterion", "status", "effort", "items")}
+    {'criterion': 'DM7', 'status': 'unmet', 'effort': 6.0, 'items': []}
     """
 
     target: Tier

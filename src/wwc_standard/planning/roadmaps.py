@@ -68,6 +68,9 @@ class RoadmapStep:
     DM7 unmet 6.0 13.0
     >>> [reason.code for reason in plan.horizons[0].steps[0].reasons]
     ['reaches-tier', 'effort']
+    >>> step = plan.later[0].to_dict()
+    >>> step["criterion"], step["effort"], step["cumulative_effort"]
+    ('PA4', 10.0, 79.0)
     """
 
     criterion: str
@@ -123,6 +126,9 @@ class Horizon:
     3 18.0 13.0 3 gold 30
     6 18.0 18.0 3 gold 33
     12 36.0 38.0 6 platinum 39
+    >>> data = plan.horizons[0].to_dict()
+    >>> data["months"], data["effort"], data["projected_tier"], len(data["steps"])
+    (3, 13.0, 'gold', 3)
     """
 
     months: int
@@ -171,6 +177,9 @@ class Roadmap:
     ...
     >>> print(plan.explain("es").splitlines()[0])
     Ahora: Plata, 27 puntos. ...
+    >>> data = plan.to_dict()
+    >>> data["tier"], data["target"], [h["months"] for h in data["horizons"]], len(data["later"])
+    ('silver', None, [3, 6, 12], 4)
     """
 
     tier: Tier

@@ -290,6 +290,8 @@ class Flip:
     DM1 met -> unmet
     DM7 unmet -> met
     LC6 unknown -> met
+    >>> wwc.compare(now, later).flipped[0].to_dict()
+    {'criterion': 'DM1', 'before': 'met', 'after': 'unmet'}
     """
 
     criterion: str
@@ -320,6 +322,9 @@ class Comparison:
     >>> print(change.explain("es"))
     Nivel: de Plata a Oro; puntos: de 27 a 30
     Ahora cumplidos: DM7, LC6 y RDC7
+    >>> data = change.to_dict()
+    >>> data["tier_after"], data["gained"], len(data["flipped"])
+    ('gold', ['DM7', 'LC6', 'RDC7'], 3)
     """
 
     tier_before: Tier
@@ -435,6 +440,8 @@ class SensitivityRow:
     >>> row = wwc.sensitivity(near).if_met[0]
     >>> row.criterion, row.status, row.tier, row.points
     ('DM8', <Status.UNMET: 'unmet'>, <Tier.GOLD: 'gold'>, 30)
+    >>> row.to_dict()
+    {'criterion': 'DM8', 'status': 'unmet', 'tier': 'gold', 'points': 30}
     """
 
     criterion: str
@@ -467,6 +474,9 @@ class Sensitivity:
     Alone, these would raise the tier: DM8, DM9, PA4, BF3, RDC4, RDC5, RDC6, RDC7, RDC8, CI2,
     CI3, EVAL2, EVAL3, and EVAL4
     No single loss would drop the tier.
+    >>> found = wwc.sensitivity(near)
+    >>> found.raises_tier[:3], found.to_dict()["points"], len(found.to_dict()["if_met"])
+    (('DM8', 'DM9', 'PA4'), 29, 14)
     """
 
     tier: Tier

@@ -60,12 +60,20 @@ class Tier(enum.Enum):
 
     @property
     def rank(self) -> int:
-        """Position in the order of tiers: 0 for ``NONE`` up to 3 for ``PLATINUM``."""
+        """Position in the order of tiers: 0 for ``NONE`` up to 3 for ``PLATINUM``.
+
+        >>> [tier.rank for tier in Tier], Tier.PLATINUM.rank - Tier.SILVER.rank
+        ([0, 1, 2, 3], 2)
+        """
         return _RANK[self]
 
     @property
     def label(self) -> str:
-        """The English name of the tier, as the program publishes it ("Silver")."""
+        """The English name of the tier, as the program publishes it ("Silver").
+
+        >>> [tier.label for tier in Tier]
+        ['No tier', 'Silver', 'Gold', 'Platinum']
+        """
         return "No tier" if self is Tier.NONE else self.value.capitalize()
 
     def localized(self, locale: str = "en") -> str:
