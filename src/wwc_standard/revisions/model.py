@@ -295,7 +295,12 @@ class Requirement:
         return text_in(self.name, self._domains, locale)
 
     def describe(self, locale: str = "en") -> str:
-        """What the requirement asks, in ``locale``."""
+        """What the requirement asks, in ``locale``.
+
+        >>> import wwc_standard
+        >>> wwc_standard.standard("2024").requirements[0].describe("es")
+        'La ciudad demuestra que cumple un estándar reconocido internacionalmente en al menos...'
+        """
         return text_in(self.description, self._domains, locale)
 
     localized = title
@@ -480,12 +485,23 @@ class Standard:
 
     @property
     def complete(self) -> bool:
-        """Whether every criterion of the published revision is listed."""
+        """Whether every criterion of the published revision is listed.
+
+        >>> import wwc_standard as wwc
+        >>> [(v, wwc.standard(v).complete) for v in ("2018", "2024")]
+        [('2018', False), ('2024', True)]
+        """
         return len(self.criteria) == self.criteria_count
 
     @property
     def possible(self) -> int:
-        """The points available: one per criterion."""
+        """The points available: one per criterion.
+
+        >>> import wwc_standard as wwc
+        >>> std = wwc.standard("2018")
+        >>> std.possible, std.criteria_count  # 2018 lists 11 of its 45 criteria
+        (11, 45)
+        """
         return len(self.criteria)
 
     def __getitem__(self, criterion_id: str) -> Criterion:
@@ -524,19 +540,37 @@ class Standard:
         raise KeyError(f"revision {self.version} has no practice area {code!r}")
 
     def criteria_in(self, code: str) -> tuple[Criterion, ...]:
-        """The criteria of one practice area, in published order."""
+        """The criteria of one practice area, in published order.
+
+        >>> import wwc_standard
+        >>> [c.id for c in wwc_standard.standard("2024").criteria_in("OD")]
+        ['OD1', 'OD2', 'OD3', 'OD4']
+        """
         self.practice_area(code)
         return tuple(c for c in self.criteria if c.practice_area == code)
 
     def source(self, key: str) -> Source:
-        """The source cited as ``key`` in provenance records."""
+        """The source cited as ``key`` in provenance records.
+
+        >>> import wwc_standard
+        >>> std = wwc_standard.standard("2024")
+        >>> std.source(std["DM1"].provenance.sources[-1]).url
+        'https://whatworkscities.bloomberg.org/assessment/'
+        """
         for source in self.sources:
             if source.key == key:
                 return source
         raise KeyError(f"revision {self.version} cites no source {key!r}")
 
     def in_force_on(self, day: datetime.date) -> bool:
-        """Whether the revision had taken effect by ``day`` (a later one may have replaced it)."""
+        """Whether the revision had taken effect by ``day`` (a later one may have replaced it).
+
+        >>> import datetime
+        >>> import wwc_standard
+        >>> std = wwc_standard.standard("2025")
+        >>> std.in_force_on(datetime.date(2024, 12, 31)), std.in_force_on(datetime.date(2025, 1, 1))
+        (False, True)
+        """
         return self.in_force.start <= day
 
     def validate(self) -> tuple[Problem, ...]:
@@ -544,6 +578,17 @@ class Standard:
 
         Shipped and loaded revisions are validated when they are built; call this on a
         revision assembled by hand.
+
+        >>> import attrs
+        >>> import wwc_standard
+        >>> std = wwc_standard.standard("2024")
+        >>> std.validate()
+        ()
+        >>> dm1 = attrs.evolve(std["DM1"], prerequisites=("DM99",))
+        >>> for problem in attrs.evolve(std, criteria=(dm1, *std.criteria[1:])).validate():
+        ...     print(problem)
+        criteria[0].prerequisites[0]: DM99 is not a criterion of this revision
+          [unknown-prerequisite] (did you mean DM9?)
         """
         # The validation rules on first use: start-up time (graphlib, the rule tables).
         from .validation import problems_of
@@ -554,6 +599,14 @@ class Standard:
         """The revision as JSON-compatible data, in the schema of revision files.
 
         ``Standard.from_dict(std.to_dict()) == std`` for every valid revision.
+
+        >>> import wwc_standard
+        >>> std = wwc_standard.standard("2024")
+        >>> data = std.to_dict()
+        >>> data["version"], len(data["criteria"]), data["criteria"][0]["id"]
+        ('2024', 43, 'DM1')
+        >>> Standard.from_dict(data) == std
+        True
         """
         # The cattrs codec on first use: start-up time (cattrs and its converter are heavy).
         from .codec import unstructure_standard
@@ -566,6 +619,25 @@ class Standard:
 
         Raises :class:`~wwc_standard.InvalidStandard` listing every problem found.
         A revision that ``extends`` another is resolved against the shipped revisions.
+
+        A revision of one's own: 2024 with a stricter Gold band (an example, not the program's
+        rule). The answers, pinned to 2024, are given without their pin:
+
+        >>> import wwc_standard as wwc
+        >>> bands = [{"tier": "silver", "from_percent": 51}, {"tier": "gold", "from_percent": 75},
+        ...          {"tier": "platinum", "from_percent": 85}]
+        >>> strict = Standard.from_dict({
+        ...     "version": "2024-strict", "extends": "2024",
+        ...     "changes": ["Gold from 75 percent (an example)."],
+        ...     "tier_rule": {"kind": "percentage-bands", "bands": bands,
+        ...                   "provenance": {"basis": "inferred", "note": "An example."}},
+        ... })
+        >>> strict.extends, strict.possible, strict.tier_rule.thresholds(43)[1]
+        ('2024', 43, (<Tier.GOLD: 'gold'>, 33))
+        >>> answers = wwc.example_assessment().to_dict()
+        >>> del answers["standard"], answers["fingerprint"]
+        >>> print(wwc.evaluate(answers, standard=strict).gaps[0].message)
+        6 more criteria for Gold (33 of 43)
         """
         # The revision pipeline on first use: start-up time (codec, inheritance, validation).
         from .build import build_standard
