@@ -1,8 +1,8 @@
 """List every public name of wwc-standard whose docstring has no doctested example.
 
-    .venv/bin/python .ci/examples.py            # every public name, and which have no example
-    .venv/bin/python .ci/examples.py --check    # print only the missing; exit 1 if any
-    .venv/bin/python .ci/examples.py --members  # also the public methods and properties
+    .venv/bin/python .ci/examples.py                    # every public name, with or without
+    .venv/bin/python .ci/examples.py --check            # only the missing; exit 1 if any
+    .venv/bin/python .ci/examples.py --check --members  # also methods and properties (CI)
 
 The public names are ``wwc_standard.__all__`` and the ``__all__`` of every family
 (``revisions``, ``evaluation``, ``planning``, ``history``, ``i18n``, ``errors``): every class
@@ -16,8 +16,9 @@ does an example whose every line is skipped (``# doctest: +SKIP``).
 
 ``--members`` adds the public methods and properties of each public class (defined in the
 class, not inherited, and not dunders): each has an example when its docstring has one or when
-an example of its class uses it (``.member``). It is information; ``--check`` judges classes and
-functions only, unless given with ``--members``.
+an example of its class uses it (``.member``); an override without a docstring of its own shows
+its base's, and has the base's examples. ``--check`` judges classes and functions only, unless
+given with ``--members``.
 """
 
 from __future__ import annotations
@@ -135,6 +136,21 @@ def member_has_example(sources: dict[str, list[str]], own: str, member: str) -> 
     )
 
 
+def documented_by(cls: type, member: str) -> type:
+    """The class whose docstring documents ``cls.member``: ``cls`` itself, unless the member
+    overrides a base class's method without a docstring of its own, which it then inherits
+    (``inspect.getdoc`` and the API reference show the base's)."""
+    value = vars(cls)[member]
+    if isinstance(value, (staticmethod, classmethod)):
+        value = value.__func__
+    if getattr(value, "__doc__", None):
+        return cls
+    for base in cls.__mro__[1:]:
+        if member in vars(base):
+            return documented_by(base, member)
+    return cls
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if a name has no example")
@@ -144,13 +160,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     names = public_names()
+    where = {id(value): (module, own) for value, module, own in names.values()}
     cache: dict[str, dict[str, list[str]]] = {}
+
+    def sources_of(module: ModuleType) -> dict[str, list[str]]:
+        if module.__name__ not in cache:
+            cache[module.__name__] = example_sources(module)
+        return cache[module.__name__]
+
     missing: list[str] = []
     rows: list[str] = []
     member_missing: list[str] = []
     member_total = 0
     for public, (value, module, own) in sorted(names.items()):
-        sources = cache.setdefault(module.__name__, example_sources(module))
+        sources = sources_of(module)
         has = bool(sources.get(own))
         if not has:
             missing.append(public)
@@ -158,7 +181,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.members and inspect.isclass(value):
             for member in members(value):
                 member_total += 1
-                if not member_has_example(sources, own, member):
+                base = documented_by(value, member)
+                base_module, base_own = where.get(id(base), (module, own))
+                if not member_has_example(sources_of(base_module), base_own, member):
                     member_missing.append(f"{public}.{member}")
 
     if not args.check:

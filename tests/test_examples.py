@@ -1,4 +1,5 @@
-"""Every public class and function has a doctested example (.ci/examples.py --check).
+"""Every public class and function, and every public method and property of those classes, has
+a doctested example (.ci/examples.py --check --members).
 
 The examples themselves run with the doctests of their modules (``--doctest-modules``); this
 checks that none is missing, so that a new public name cannot arrive without one.
@@ -32,10 +33,12 @@ def examples() -> Any:
 def test_every_public_class_and_function_has_an_example(
     examples: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status = examples.main(["--check"])
+    status = examples.main(["--check", "--members"])
     out = capsys.readouterr().out
     assert status == 0, out
-    assert out.startswith("0 of "), out
+    lines = out.splitlines()
+    assert lines[0].startswith("0 of "), out
+    assert lines[1].startswith("0 of "), out
 
 
 def test_the_public_names_are_every_family(examples: Any) -> None:
@@ -88,17 +91,32 @@ def bare():
     assert counts.get("bare", 0) == 0
 
 
+def test_a_member_counts_when_its_class_example_uses_it(examples: Any) -> None:
+    sources = {"Plan": ["plan = make()\n", "print(plan.explain())\n"], "Plan.to_dict": []}
+    assert examples.member_has_example(sources, "Plan", "explain")
+    assert not examples.member_has_example(sources, "Plan", "to_dict")
+    assert not examples.member_has_example(sources, "Plan", "expl")  # a whole name only
+
+
+def test_an_override_without_a_docstring_is_documented_by_its_base(examples: Any) -> None:
+    import wwc_standard as wwc
+
+    bands = wwc.revisions.PercentageBands
+    assert examples.documented_by(bands, "tally") is wwc.revisions.TierRule
+    assert examples.documented_by(bands, "thresholds") is bands
+
+
 def test_check_fails_when_an_example_is_missing(
     examples: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    real = examples.examples_by_name
+    real = examples.example_sources
 
-    def without_evaluate(module: types.ModuleType) -> dict[str, int]:
-        counts: dict[str, int] = real(module)
-        counts.pop("evaluate", None)
-        return counts
+    def without_evaluate(module: types.ModuleType) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = real(module)
+        found.pop("evaluate", None)
+        return found
 
-    monkeypatch.setattr(examples, "examples_by_name", without_evaluate)
+    monkeypatch.setattr(examples, "example_sources", without_evaluate)
     assert examples.main(["--check"]) == 1
     out = capsys.readouterr().out
     assert "no doctested example: wwc_standard.evaluate\n" in out

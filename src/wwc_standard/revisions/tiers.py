@@ -193,6 +193,16 @@ class TierRule:
 
         This generic tally asks the rule with the whole set each time; the rules of this module
         answer from counts, in constant time per step.
+
+        >>> import wwc_standard as wwc
+        >>> std = wwc.standard("2024")
+        >>> tally = std.tier_rule.tally(std.criteria)
+        >>> for index in range(29):
+        ...     tally.add(index)
+        >>> tally.needed(Tier.GOLD), tally.needed(Tier.SILVER)
+        (1, 0)
+        >>> tally.remove(0); tally.needed(Tier.GOLD)
+        2
         """
         return Tally(self, criteria)
 
@@ -532,7 +542,18 @@ class ComponentBreadth(TierRule):
 
     def needed_for(self, tier: Tier, deficits: Sequence[int | None]) -> int | None:
         """How many more criteria ``tier`` needs, given each component's deficit (criteria
-        still to meet for it to count; ``None``: it never can)."""
+        still to meet for it to count; ``None``: it never can).
+
+        >>> rule = ComponentBreadth(components=("commit", "measure", "take-stock", "act"),
+        ...     bands=(ComponentBand(tier=Tier.SILVER, components=2),
+        ...            ComponentBand(tier=Tier.GOLD, components=3),
+        ...            ComponentBand(tier=Tier.PLATINUM, components=4)),
+        ...     working_across=WorkingAcross(min_criteria=1),
+        ...     provenance=Provenance(basis="inferred"))
+        >>> deficits = [0, 2, 1, None]  # "act" can never count
+        >>> [rule.needed_for(tier, deficits) for tier in (Tier.SILVER, Tier.GOLD, Tier.PLATINUM)]
+        [1, 3, None]
+        """
         band = next((b for b in self.bands if b.tier is tier), None)
         if band is None:
             return None
