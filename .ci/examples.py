@@ -112,7 +112,7 @@ def members(cls: type) -> Iterator[str]:
     for name, value in vars(cls).items():
         if name.startswith("_"):
             continue
-        if isinstance(value, (staticmethod, classmethod)):
+        if isinstance(value, staticmethod | classmethod):
             value = value.__func__
         if isinstance(value, functools.cached_property):
             value = value.func
@@ -141,7 +141,7 @@ def documented_by(cls: type, member: str) -> type:
     overrides a base class's method without a docstring of its own, which it then inherits
     (``inspect.getdoc`` and the API reference show the base's)."""
     value = vars(cls)[member]
-    if isinstance(value, (staticmethod, classmethod)):
+    if isinstance(value, staticmethod | classmethod):
         value = value.__func__
     if getattr(value, "__doc__", None):
         return cls
