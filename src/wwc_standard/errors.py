@@ -43,7 +43,23 @@ __all__ = [
 
 @attrs.frozen(kw_only=True)
 class Problem:
-    """One problem in an input: where it is, what it is, how to fix it."""
+    """One problem in an input: where it is, what it is, how to fix it.
+
+    Every error about input lists its problems in ``.problems``; an app can show them, or send
+    them as JSON, without parsing the message:
+
+    >>> import wwc_standard as wwc
+    >>> try:
+    ...     wwc.evaluate({"answers": {"DM99": "met"}}, standard="2024")
+    ... except wwc.AssessmentError as error:
+    ...     problem = error.problems[0]
+    >>> problem.path, problem.code
+    ('answers.DM99', 'unknown-criterion')
+    >>> problem.to_dict()["hint"]
+    'did you mean DM9?'
+    >>> print(problem.message("es"), "/", problem.hint("es"))
+    la revisión 2024 no tiene el criterio 'DM99' / ¿quiso decir DM9?
+    """
 
     path: str
     """Where in the input: dotted keys and ``[index]`` ("answers.DG1.checklist.e"); "" for the
@@ -75,7 +91,13 @@ class Problem:
         params: Mapping[str, Any] | None = None,
     ) -> Problem:
         """A problem worded by translatable messages (``wwc_standard.i18n.messages.Message``);
-        ``params`` defaults to the message's values."""
+        ``params`` defaults to the message's values.
+
+        >>> problem = Problem.of("city.population", "negative-population",
+        ...     Message("population cannot be negative, found {population}", population=-5))
+        >>> problem.params, problem.message("pt_BR")
+        ({'population': -5}, 'a população não pode ser negativa, foi encontrado -5')
+        """
         return cls(
             path=path,
             code=code,
@@ -181,14 +203,37 @@ def _listing(problems: tuple[Problem, ...], heading: Message, locale: str = "en"
 
 
 class AssessmentError(WWCError, ValueError):
-    """An assessment that cannot be evaluated as given; ``.problems`` lists every reason."""
+    """An assessment that cannot be evaluated as given; ``.problems`` lists every reason.
+
+    Every problem of the input is found at once, not only the first (a long line is wrapped
+    here):
+
+    >>> import wwc_standard as wwc
+    >>> wwc.Assessment.from_dict({"city": {"population": -5}, "answers": {"DM1": "yes"}})
+    Traceback (most recent call last):
+      ...
+    wwc_standard.errors.AssessmentError: 2 problems in the assessment:
+      city.population: population cannot be negative, found -5 [negative-population]
+        (give the number of people living in the city)
+      answers.DM1: 'yes' is not a status [unknown-status] (use met, unmet, unknown, true or false)
+    """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__(self.localized("en"))
 
     def localized(self, locale: str = "en") -> str:
-        """The error with every problem, in ``locale``."""
+        """The error with every problem, in ``locale``.
+
+        >>> import wwc_standard as wwc
+        >>> try:
+        ...     wwc.evaluate({"answers": {"DM99": "met"}}, standard="2024")
+        ... except wwc.AssessmentError as error:
+        ...     print(error.localized("pt_BR"))
+        1 problema na autoavaliação:
+          answers.DM99: a revisão 2024 não tem o critério 'DM99' [unknown-criterion]
+            (você quis dizer DM9?)
+        """
         n = len(self.problems)
         heading = Plural("{n} problem in the assessment:", "{n} problems in the assessment:", n)
         return _listing(self.problems, heading, locale)
@@ -211,7 +256,18 @@ class InvalidStandard(WWCError, ValueError):
         super().__init__(self.localized("en"))
 
     def localized(self, locale: str = "en") -> str:
-        """The error with every problem, in ``locale``."""
+        """The error with every problem, in ``locale``.
+
+        >>> import wwc_standard as wwc
+        >>> mine = {"version": "2024-mine", "extends": "2024", "changes": ["Counts as text."],
+        ...         "criteria_count": "many"}
+        >>> try:
+        ...     wwc.revisions.Standard.from_dict(mine)
+        ... except InvalidStandard as error:
+        ...     print(error.localized("es"))
+        1 problema en la revisión <dict>:
+          criteria_count: se esperaba un número entero, se encontró una cadena de texto [wrong-type]
+        """
         n = len(self.problems)
         heading = Plural(
             "{n} problem in revision {origin}:",
@@ -240,7 +296,16 @@ class InvalidArgument(WWCError, ValueError, TypeError):
         super().__init__(self.localized("en"))
 
     def localized(self, locale: str = "en") -> str:
-        """The error with every problem, in ``locale``."""
+        """The error with every problem, in ``locale``.
+
+        >>> import wwc_standard as wwc
+        >>> try:
+        ...     wwc.path_to(wwc.evaluate(wwc.example_assessment()), "diamond")
+        ... except InvalidArgument as error:
+        ...     print(error.localized("es"))
+        1 problema en los argumentos:
+          tier: nivel desconocido 'diamond' [unknown-tier] (use silver, gold o platinum)
+        """
         n = len(self.problems)
         heading = Plural("{n} problem in the arguments:", "{n} problems in the arguments:", n)
         return _listing(self.problems, heading, locale)
@@ -283,7 +348,15 @@ class UnknownStandard(WWCError, LookupError):
         return str(self.problems[0].message)
 
     def localized(self, locale: str = "en") -> str:
-        """The error's message in ``locale``."""
+        """The error's message in ``locale``.
+
+        >>> import wwc_standard as wwc
+        >>> try:
+        ...     wwc.standard("2042")
+        ... except UnknownStandard as error:
+        ...     print(error.localized("es"))
+        no se incluye ninguna revisión '2042'; disponibles: 2017, 2018, ..., 2026
+        """
         return self.problems[0].message(locale)
 
 
@@ -322,7 +395,17 @@ evaluate against that.
         super().__init__(str(self.problems[0].message))
 
     def localized(self, locale: str = "en") -> str:
-        """The error's message in ``locale``."""
+        """The error's message in ``locale``.
+
+        >>> import wwc_standard as wwc
+        >>> try:
+        ...     wwc.evaluate({"answers": {}}, standard="2018")
+        ... except IncompleteStandard as error:
+        ...     print(error.version, error.listed, error.declared)
+        ...     print(error.localized("pt_BR"))
+        2018 11 45
+        a revisão 2018 lista 11 de seus 45 critérios; ...
+        """
         return self.problems[0].message(locale)
 
 
@@ -340,7 +423,14 @@ class NoMigrationPath(WWCError, LookupError):
         super().__init__(self.localized("en"))
 
     def localized(self, locale: str = "en") -> str:
-        """The error with every problem, in ``locale``."""
+        """The error with every problem, in ``locale``.
+
+        >>> error = NoMigrationPath([Problem(path="standard", code="no-crosswalk",
+        ...     message="no crosswalk links revision 2030 to 2031")])
+        >>> print(error.localized("es"))
+        1 problema en la migración:
+          standard: no crosswalk links revision 2030 to 2031 [no-crosswalk]
+        """
         n = len(self.problems)
         heading = Plural("{n} problem in the migration:", "{n} problems in the migration:", n)
         return _listing(self.problems, heading, locale)
@@ -370,7 +460,13 @@ class UnreadableFile(WWCError, OSError):
         super().__init__(failure.errno, self.localized("en"), filename)
 
     def localized(self, locale: str = "en") -> str:
-        """The error's message in ``locale``."""
+        """The error's message in ``locale``.
+
+        >>> error = UnreadableFile("missing.json", FileNotFoundError(2, "No such file"))
+        >>> print(error.localized("es"))
+        no se puede leer missing.json: No such file [unreadable-file]
+          (verifique la ruta y que el archivo se pueda leer)
+        """
         return self.problems[0].localized(locale)
 
     def __str__(self) -> str:
@@ -413,7 +509,11 @@ class UnknownLocale(WWCError, ValueError):
         )
 
     def localized(self, locale: str = "en") -> str:
-        """The error's message in ``locale`` (the locale of the message, not the unknown one)."""
+        """The error's message in ``locale`` (the locale of the message, not the unknown one).
+
+        >>> print(UnknownLocale.of("de", ["en", "es", "pt_BR", "fr"]).localized("pt_BR"))
+        wwc-standard não fala 'de' (use um destes: en, es, pt_BR, fr)
+        """
         first = self.problems[0]
         if first.hint is None:
             return first.message(locale)

@@ -58,7 +58,17 @@ _FINGERPRINT = re.compile(r"^sha256:[0-9a-f]{64}$")
 
 
 class AnswerStatus(enum.Enum):
-    """What a city says of a criterion: met, unmet, or unknown (not yet established)."""
+    """What a city says of a criterion: met, unmet, or unknown (not yet established).
+
+    In JSON a status is its word; ``true`` and ``false`` read as met and unmet:
+
+    >>> import wwc_standard as wwc
+    >>> a = wwc.Assessment.from_dict({"answers": {"DM1": "met", "DM2": False, "DM3": "unknown"}})
+    >>> [answer.status for answer in a.answers.values()]
+    [<AnswerStatus.MET: 'met'>, <AnswerStatus.UNMET: 'unmet'>, <AnswerStatus.UNKNOWN: 'unknown'>]
+    >>> AnswerStatus("unmet") is AnswerStatus.UNMET
+    True
+    """
 
     MET = "met"
     UNMET = "unmet"
@@ -71,6 +81,13 @@ class Answer(ReadOnlyMappings):
 
     >>> Answer(status=AnswerStatus.MET, evidence=("https://data.example.org/",)).status
     <AnswerStatus.MET: 'met'>
+
+    In JSON, an answer with only a status is its word (see :meth:`to_data`):
+
+    >>> Answer(status=AnswerStatus.UNMET).to_data()
+    'unmet'
+    >>> Answer(status=AnswerStatus.MET, note="board meets quarterly").to_data()
+    {'status': 'met', 'note': 'board meets quarterly'}
     """
 
     status: AnswerStatus | None = None
@@ -103,6 +120,13 @@ class City:
     """The city being assessed.
 
     Every field is optional, but eligibility can only be decided with country and population.
+
+    >>> import wwc_standard as wwc
+    >>> city = City(name="Exampleton", country="US", population=182000)
+    >>> wwc.evaluate(wwc.Assessment(city=city), standard="2024").eligible
+    True
+    >>> wwc.evaluate(wwc.Assessment(city=City(name="Nowhere")), standard="2024").eligible
+    False
     """
 
     name: str | None = None
@@ -796,6 +820,27 @@ def load_assessment(path: str | os.PathLike[str]) -> Assessment:
 
     Raises AssessmentError listing every problem of the file's shape, and
     :class:`~wwc_standard.errors.UnreadableFile` (an ``OSError``) when it cannot be read.
+
+    >>> import pathlib, tempfile
+    >>> import wwc_standard as wwc
+    >>> toml = '''
+    ... standard = "2024"
+    ... [city]
+    ... name = "Exampleton"
+    ... country = "US"
+    ... population = 182000
+    ... [answers]
+    ... DM1 = "met"
+    ... OD3 = { status = "met", evidence = ["https://data.example.org/"] }
+    ... '''
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder, "exampleton.toml")
+    ...     _ = path.write_text(toml, encoding="utf-8")
+    ...     assessment = wwc.load_assessment(path)
+    >>> assessment.city.name, assessment.standard, assessment.answers["OD3"].evidence
+    ('Exampleton', '2024', ('https://data.example.org/',))
+    >>> wwc.evaluate(assessment).points
+    2
     """
     return Assessment.from_dict(read_assessment_data(path))
 

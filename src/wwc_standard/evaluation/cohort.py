@@ -51,6 +51,19 @@ def evaluate_many(
 
     Raises :class:`~wwc_standard.AssessmentError` listing the problems of every assessment at
     once, each path prefixed with the assessment's position (``[3].answers.DM99``).
+
+    >>> import wwc_standard as wwc
+    >>> city = wwc.example_assessment().to_dict()
+    >>> better = dict(city, answers={**city["answers"], "DM7": "met", "DM8": "met", "DM9": "met"})
+    >>> cohort = wwc.evaluate_many([city, better, {"answers": {}}], standard="2024")
+    >>> [(result.points, result.tier.value) for result in cohort]
+    [(27, 'silver'), (30, 'gold'), (0, 'none')]
+    >>> wwc.evaluate_many([city, {"answers": {"DM99": "met"}}], standard="2024")
+    Traceback (most recent call last):
+      ...
+    wwc_standard.errors.AssessmentError: 1 problem in the assessment:
+      [1].answers.DM99: revision 2024 has no criterion 'DM99' [unknown-criterion]
+        (did you mean DM9?)
     """
     check_options(require_evidence)
     if isinstance(assessments, str | bytes | Mapping) or not isinstance(assessments, Iterable):
@@ -125,7 +138,19 @@ def shipped_versions() -> tuple[str, ...]:
 
 @attrs.frozen(kw_only=True)
 class Cohort(Sequence[Evaluation]):
-    """Evaluations in the order of their assessments; a sequence, with a DataFrame view."""
+    """Evaluations in the order of their assessments; a sequence, with a DataFrame view.
+
+    >>> import wwc_standard as wwc
+    >>> city = wwc.example_assessment()
+    >>> cohort = wwc.evaluate_many([city, city.to_dict(), {"answers": {"DM1": "met"}}])
+    >>> len(cohort), cohort[0] == cohort[1], cohort[2].points
+    (3, True, 1)
+    >>> {tier.value: count for tier, count in cohort.tiers().items()}
+    {'none': 1, 'silver': 2, 'gold': 0, 'platinum': 0}
+    >>> frame = cohort.to_frame(criteria=True)
+    >>> frame.shape, frame.loc[0, "DM1"], frame.loc[2, "DM2"]
+    ((3, 52), 'met', 'unknown')
+    """
 
     evaluations: tuple[Evaluation, ...]
     """The evaluations, in order."""

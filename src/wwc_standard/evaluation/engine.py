@@ -314,6 +314,23 @@ class Evaluation:
 
     Values are computed once and cached; nothing in an Evaluation changes after it is made.
     Two evaluations are equal when they come from the same revision, answers and options.
+
+    >>> import wwc_standard as wwc
+    >>> result = wwc.evaluate(wwc.example_assessment())
+    >>> result.standard.version, result.tier, result.next_tier, result.points, result.possible
+    ('2024', <Tier.SILVER: 'silver'>, <Tier.GOLD: 'gold'>, 27, 43)
+    >>> result.met[:4], result.eligible, [reason.code for reason in result.eligibility]
+    (('DM1', 'DM2', 'DM3', 'DM4'), True, ['country-in-region', 'population-meets-floor'])
+    >>> print(result.explain())
+    Exampleton: Silver
+    Revision 2024 (sha256:...), wwc-standard ...
+    Points: 27 of 43 criteria met (62.8%)
+    ...
+
+    Stored as JSON, it reads back equal, checked against the revision's fingerprint:
+
+    >>> wwc.Evaluation.from_dict(result.to_dict()) == result
+    True
     """
 
     standard: Standard

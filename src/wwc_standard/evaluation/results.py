@@ -30,7 +30,22 @@ __all__ = [
 
 
 class Status(enum.Enum):
-    """The status of a criterion (or requirement) in an evaluation. Only ``MET`` earns a point."""
+    """The status of a criterion (or requirement) in an evaluation. Only ``MET`` earns a point.
+
+    >>> import collections
+    >>> import wwc_standard as wwc
+    >>> result = wwc.evaluate(wwc.example_assessment())
+    >>> result.criteria["DM1"].status, result.criteria["DM9"].status
+    (<Status.MET: 'met'>, <Status.UNKNOWN: 'unknown'>)
+    >>> collections.Counter(c.status.value for c in result.criteria.values()).most_common()
+    [('met', 27), ('unknown', 9), ('unmet', 7)]
+
+    In auditor mode, a criterion answered met without evidence is only unverified:
+
+    >>> audit = wwc.evaluate(wwc.example_assessment(), require_evidence=True)
+    >>> audit.criteria["DM3"].status, audit.points
+    (<Status.UNVERIFIED: 'unverified'>, 7)
+    """
 
     MET = "met"
     """Met: earns its point."""
@@ -66,7 +81,20 @@ _STATUS_WORDS = {
 
 @attrs.frozen(kw_only=True)
 class Reason:
-    """Why something is as it is: a stable code, its values, and an English sentence."""
+    """Why something is as it is: a stable code, its values, and an English sentence.
+
+    Match on ``code``; show ``message`` in the reader's language:
+
+    >>> import wwc_standard as wwc
+    >>> result = wwc.evaluate(wwc.example_assessment())
+    >>> reason = result.criteria["DM9"].reasons[0]
+    >>> reason.code, str(reason.message)
+    ('not-answered', 'not answered; unknown is never met')
+    >>> reason.localized("es")
+    'sin respuesta; lo desconocido nunca cuenta como cumplido'
+    >>> reason.to_dict()
+    {'code': 'not-answered', 'message': 'not answered; unknown is never met', 'params': {}}
+    """
 
     code: str
     """Stable, machine-readable ("not-answered", "prerequisite-not-met")."""
@@ -81,7 +109,12 @@ class Reason:
     @classmethod
     def of(cls, code: str, text: Message, *, params: Mapping[str, Any] | None = None) -> Reason:
         """A reason worded by a translatable :class:`~wwc_standard.i18n.messages.Message`;
-        ``params`` (JSON-compatible) defaults to the message's values."""
+        ``params`` (JSON-compatible) defaults to the message's values.
+
+        >>> reason = Reason.of("not-answered", Message("not answered; unknown is never met"))
+        >>> reason.code, reason.message("pt_BR")
+        ('not-answered', 'sem resposta; o desconhecido nunca conta como atendido')
+        """
         return cls(
             code=code,
             message=Text(text),
@@ -100,7 +133,17 @@ class Reason:
 
 @attrs.frozen(kw_only=True)
 class CriterionResult:
-    """The outcome for one criterion: its status and why."""
+    """The outcome for one criterion: its status and why.
+
+    >>> import wwc_standard as wwc
+    >>> dm1 = wwc.evaluate(wwc.example_assessment()).criteria["DM1"]
+    >>> dm1.name, dm1.status, dm1.met
+    ('Implementing Data Strategy and Governance', <Status.MET: 'met'>, True)
+    >>> [str(reason.message) for reason in dm1.reasons]
+    ['answered met', 'with 1 piece of evidence']
+    >>> dm1.to_dict()["evidence"]
+    ['https://exampleton.example/data/governance-charter.pdf']
+    """
 
     id: str
     """The criterion's id."""
@@ -137,7 +180,16 @@ class CriterionResult:
 
 @attrs.frozen(kw_only=True)
 class PracticeAreaResult:
-    """How one practice area stands: points next to the count of every status."""
+    """How one practice area stands: points next to the count of every status.
+
+    >>> import wwc_standard as wwc
+    >>> for area in wwc.evaluate(wwc.example_assessment()).practice_areas[:3]:
+    ...     print(f"{area.code:4} {area.points}/{area.possible}  {area.name}")
+    DM   6/9  Data Management
+    ...
+    >>> wwc.evaluate(wwc.example_assessment()).practice_areas[0].to_dict()["statuses"]
+    {'met': 6, 'unmet': 2, 'unknown': 1, 'blocked': 0, 'short': 0, 'unverified': 0}
+    """
 
     code: str
     """The area's code."""
@@ -157,7 +209,15 @@ class PracticeAreaResult:
 
 @attrs.frozen(kw_only=True)
 class RequirementResult:
-    """The outcome for one certification requirement outside the points."""
+    """The outcome for one certification requirement outside the points.
+
+    >>> import wwc_standard as wwc
+    >>> (outcome,) = wwc.evaluate(wwc.example_assessment()).requirements
+    >>> outcome.id, outcome.status, outcome.gates_certification, outcome.inferred
+    ('outcome', <Status.MET: 'met'>, True, True)
+    >>> outcome.to_dict()["reasons"]
+    [{'code': 'answered-met', 'message': 'answered met', 'params': {}}]
+    """
 
     id: str
     """The requirement's id."""
@@ -179,7 +239,22 @@ class RequirementResult:
 
 @attrs.frozen(kw_only=True)
 class Certification:
-    """Whether the city could be certified, and at which tier; the earned tier stays separate."""
+    """Whether the city could be certified, and at which tier; the earned tier stays separate.
+
+    >>> import wwc_standard as wwc
+    >>> wwc.evaluate(wwc.example_assessment()).certification.tier
+    <Tier.SILVER: 'silver'>
+
+    A city below the population floor earns its tier but could not be certified:
+
+    >>> small = wwc.example_assessment().to_dict()
+    >>> small["city"]["population"] = 1000
+    >>> result = wwc.evaluate(small)
+    >>> result.tier, result.certification.possible, result.certification.tier
+    (<Tier.SILVER: 'silver'>, False, <Tier.NONE: 'none'>)
+    >>> print(result.certification.reasons[0].message)
+    the city is not eligible: population 1,000 is below the floor of 30,000
+    """
 
     possible: bool
     """True when the earned tier is above none, the city is eligible and every gating
@@ -200,6 +275,19 @@ class Gap:
 
     ``kind`` is ``"tier"`` (the distance to a higher tier, in criteria), ``"criterion"`` (a
     criterion not met), or ``"requirement"`` (a gating requirement not met).
+
+    >>> import wwc_standard as wwc
+    >>> gaps = wwc.evaluate(wwc.example_assessment()).gaps
+    >>> for gap in gaps[:3]:
+    ...     print(gap.kind, "|", gap.message)
+    tier | 3 more criteria for Gold (30 of 43)
+    tier | 10 more criteria for Platinum (37 of 43)
+    criterion | DM7 Qualitative Data Practices: answered unmet
+    >>> gaps[0].tier, gaps[0].criteria_needed, gaps[0].message("es")
+    (<Tier.GOLD: 'gold'>, 3, 'faltan 3 criterios para Oro (30 de 43)')
+    >>> {key: value for key, value in gaps[2].to_dict().items() if value}
+    {'kind': 'criterion', 'message': 'DM7 Qualitative Data Practices: answered unmet',
+     'criterion': 'DM7', 'status': 'unmet'}
     """
 
     kind: str

@@ -74,7 +74,13 @@ class Link:
         return self.provenance is not None and self.provenance.inferred
 
     def inverse(self) -> Link:
-        """The same link read from the later revision to the earlier one."""
+        """The same link read from the later revision to the earlier one.
+
+        >>> link = Link(relation="merged", from_ids=("SE3", "SE4"), to_ids=("CI1",))
+        >>> back = link.inverse()
+        >>> back.relation, back.from_ids, back.to_ids, back.inverse() == link
+        ('split', ('CI1',), ('SE3', 'SE4'), True)
+        """
         return Link(
             relation=_INVERSE[self.relation],  # type: ignore[arg-type]
             from_ids=self.to_ids,
@@ -85,7 +91,19 @@ class Link:
 
 @attrs.frozen(kw_only=True)
 class Crosswalk:
-    """The links between the criteria of two consecutive revisions."""
+    """The links between the criteria of two consecutive revisions.
+
+    >>> import collections
+    >>> import wwc_standard as wwc
+    >>> walk = wwc.history.crosswalk("2021", "2022")
+    >>> sorted(collections.Counter(link.relation for link in walk.links).items())
+    [('merged', 1), ('new', 2), ('renamed', 7), ('same', 1)]
+    >>> [(link.from_ids, link.to_ids) for link in walk.links if "DG1" in link.from_ids]
+    [(('DG1',), ('DM2',))]
+    >>> back = walk.inverse()
+    >>> back.from_version, [link.to_ids for link in back.links if "DM2" in link.from_ids]
+    ('2022', [('DG1',)])
+    """
 
     from_version: str
     """The earlier revision."""

@@ -76,7 +76,12 @@ def _rule_lines(old: dict[str, Any], new: dict[str, Any]) -> list[Message]:
 
 @attrs.frozen(kw_only=True)
 class Renamed:
-    """A criterion that continues under another id or name."""
+    """A criterion that continues under another id or name.
+
+    >>> import wwc_standard as wwc
+    >>> [(r.old_id, r.new_id, r.inferred) for r in wwc.diff("2021", "2022").renamed][:3]
+    [('DG1', 'DM2', True), ('DG2', 'DM1', True), ('DG3', 'DM4', True)]
+    """
 
     old_id: str
     """Its id in the first revision."""
@@ -92,7 +97,13 @@ class Renamed:
 
 @attrs.frozen(kw_only=True)
 class CriterionChange:
-    """A criterion matched in both revisions whose content differs."""
+    """A criterion matched in both revisions whose content differs.
+
+    >>> import wwc_standard as wwc
+    >>> change = wwc.diff("2021", "2022").changed[0]
+    >>> change.old_id, change.id, change.fields
+    ('DG1', 'DM2', ('practice_area', 'description', 'checklist'))
+    """
 
     id: str
     """Its id in the second revision."""
@@ -104,7 +115,12 @@ class CriterionChange:
 
 @attrs.frozen(kw_only=True)
 class Regrouped:
-    """Criteria split or merged between the two revisions."""
+    """Criteria split or merged between the two revisions.
+
+    >>> import wwc_standard as wwc
+    >>> wwc.diff("2021", "2022").regrouped
+    (Regrouped(relation='merged', from_ids=('SE3', 'SE4'), to_ids=('CI1',), inferred=True),)
+    """
 
     relation: str
     """``split`` or ``merged``."""
@@ -194,11 +210,23 @@ class StandardDiff:
 
     @property
     def moved(self) -> tuple[CriterionChange, ...]:
-        """Matched criteria whose practice area changed."""
+        """Matched criteria whose practice area changed.
+
+        >>> import wwc_standard as wwc
+        >>> [(change.old_id, change.id) for change in wwc.diff("2021", "2022").moved]
+        [('DG1', 'DM2'), ('DG2', 'DM1'), ('DG3', 'DM4'), ('SE1', 'OD4'), ('SE2', 'OD2')]
+        """
         return tuple(c for c in self.changed if "practice_area" in c.fields)
 
     def to_dict(self) -> dict[str, Any]:
-        """As JSON-compatible data."""
+        """As JSON-compatible data.
+
+        >>> import json
+        >>> import wwc_standard as wwc
+        >>> data = json.loads(json.dumps(wwc.diff("2022", "2023").to_dict()))
+        >>> data["a"], data["b"], data["requirements_added"], data["added"]
+        ('2022', '2023', ['outcome'], [])
+        """
         data = attrs.asdict(self, filter=lambda field, _: not field.name.startswith("_"))
         data["areas_renamed"] = [list(item) for item in self.areas_renamed]
         data["criteria_count"] = None if self.criteria_count is None else list(self.criteria_count)
@@ -207,7 +235,16 @@ class StandardDiff:
         return data
 
     def explain(self, locale: str = "en") -> str:
-        """The differences in words, one per line."""
+        """The differences in words, one per line.
+
+        >>> import wwc_standard as wwc
+        >>> print(wwc.diff("2022", "2023").explain())
+        From 2022 to 2023:
+        - requirements added: outcome
+        >>> print(wwc.diff("2023", "2024").explain("es"))
+        De 2023 a 2024:
+        - ...
+        """
         m: list[Message] = []
         if not self:
             m.append(Message("No rule differs between {a} and {b}.", a=self.a, b=self.b))

@@ -41,7 +41,15 @@ _KIND_WORDS = {
 
 @attrs.frozen(kw_only=True)
 class Confirmation:
-    """An answer a person must confirm after a migration, and why."""
+    """An answer a person must confirm after a migration, and why.
+
+    >>> import wwc_standard as wwc
+    >>> old = {"standard": "2021", "answers": {"DG1": "met", "SE3": "met", "SE4": "unmet"}}
+    >>> for confirm in wwc.migrate(old, to="2022").to_confirm:
+    ...     print(confirm.kind, confirm.origins, "->", confirm.to_ids, confirm.reason.code)
+    inferred ('DG1',) -> ('DM2',) inferred-link
+    dropped ('SE3', 'SE4') -> () merged-answers-differ
+    """
 
     kind: Kind
     """``inferred`` (carried through an inferred link), ``lossy`` (carried, but something did
@@ -61,7 +69,14 @@ class Confirmation:
     ``inferred`` confirmation, and for a split or merge whose link is inferred."""
 
     def to_dict(self) -> dict[str, Any]:
-        """As JSON-compatible data."""
+        """As JSON-compatible data.
+
+        >>> import wwc_standard as wwc
+        >>> moved = wwc.migrate({"standard": "2021", "answers": {"DG1": "met"}}, to="2022")
+        >>> data = moved.to_confirm[0].to_dict()
+        >>> data["kind"], data["from"], data["to"], data["step"], data["reason"]["code"]
+        ('inferred', ['DG1'], ['DM2'], ['2021', '2022'], 'inferred-link')
+        """
         return {
             "kind": self.kind,
             "inferred": self.inferred,
@@ -75,7 +90,18 @@ class Confirmation:
 
 @attrs.frozen(kw_only=True)
 class Migration:
-    """The result of :func:`migrate`: the migrated assessment and what must be confirmed."""
+    """The result of :func:`migrate`: the migrated assessment and what must be confirmed.
+
+    >>> import wwc_standard as wwc
+    >>> moved = wwc.migrate({"standard": "2021", "answers": {"DG1": "met", "OD2": "met"}},
+    ...                     to="2024")
+    >>> moved.path, moved.assessment.standard, moved.assessment.to_dict()["answers"]
+    (('2021', '2022', '2023', '2024'), '2024', {'DM2': 'met'})
+    >>> print(moved.explain().splitlines()[0])
+    Migrated from 2021 to 2024 through 2021, 2022, 2023, and 2024: 1 answer carried, 2 to confirm.
+    >>> wwc.evaluate(moved.assessment).points
+    1
+    """
 
     assessment: Assessment
     """The answers in the target revision, pinned to its version and fingerprint."""
@@ -119,7 +145,15 @@ class Migration:
         return join_lines(lines)
 
     def to_dict(self) -> dict[str, Any]:
-        """As JSON-compatible data: the migrated assessment and what to confirm."""
+        """As JSON-compatible data: the migrated assessment and what to confirm.
+
+        >>> import wwc_standard as wwc
+        >>> data = wwc.migrate({"standard": "2021", "answers": {"DG1": "met"}}, to="2022").to_dict()
+        >>> data["from"]["version"], data["to"]["version"], data["assessment"]["answers"]
+        ('2021', '2022', {'DM2': 'met'})
+        >>> data["to"]["fingerprint"] == wwc.standard("2022").fingerprint
+        True
+        """
         return {
             "from": {"version": self.source.version, "fingerprint": self.source.fingerprint},
             "to": {"version": self.target.version, "fingerprint": self.target.fingerprint},

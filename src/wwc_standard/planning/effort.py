@@ -56,14 +56,36 @@ GUIDANCE_DOMAIN = "guidance"
 
 
 class InvalidGuidance(WWCError, ValueError):
-    """Effort guidance (a file or overrides) that cannot be used; ``.problems`` lists why."""
+    """Effort guidance (a file or overrides) that cannot be used; ``.problems`` lists why.
+
+    >>> import wwc_standard as wwc
+    >>> result = wwc.evaluate(wwc.example_assessment())
+    >>> for efforts in ({"DM7": "a lot"}, {"DM77": 2}):
+    ...     try:
+    ...         wwc.path_to(result, "gold", effort=efforts)
+    ...     except InvalidGuidance as error:
+    ...         print(error)
+    1 problem in the effort guidance:
+      efforts.DM7: an effort must be a number of person-weeks, from 0 to 1,000,000 (or inf);
+        found 'a lot' [invalid-effort]
+    1 problem in the effort guidance:
+      efforts.DM77: revision 2024 has no criterion 'DM77' [unknown-criterion] (did you mean DM7?)
+    """
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__(self.localized("en"))
 
     def localized(self, locale: str = "en") -> str:
-        """The error with every problem, in ``locale``."""
+        """The error with every problem, in ``locale``.
+
+        >>> try:
+        ...     guidance().with_efforts({"OD3": -1})
+        ... except InvalidGuidance as error:
+        ...     print(error.localized("es"))
+        1 problema en la guía de esfuerzo:
+          efforts.OD3: ...
+        """
         n = len(self.problems)
         heading = Plural(
             "{n} problem in the effort guidance:", "{n} problems in the effort guidance:", n
@@ -98,7 +120,17 @@ def unit_value(unit: str) -> _Unit:
 
 @attrs.frozen(kw_only=True)
 class EffortEstimate:
-    """An advisory estimate of the effort a criterion takes, with why."""
+    """An advisory estimate of the effort a criterion takes, with why.
+
+    >>> import wwc_standard as wwc
+    >>> std = wwc.standard("2024")
+    >>> shipped = guidance().estimate(std["OD3"])
+    >>> shipped.effort, shipped.source
+    (8.0, 'criterion')
+    >>> mine = guidance().with_efforts({"OD3": 2}, reason="our portal exists").estimate(std["OD3"])
+    >>> mine.effort, mine.source, mine.reason
+    (2.0, 'override', 'our portal exists')
+    """
 
     effort: float
     """Staff time, in the guidance's unit (person-weeks); ``math.inf`` means "will not do"."""
@@ -116,6 +148,22 @@ class Guidance(ReadOnlyMappings):
     """Advisory effort data: per criterion, per practice area, a default, and the capacity.
 
     Every estimate is advice of the wwc-standard project, not part of the WWC standard.
+
+    An estimate is the criterion's own, else its practice area's, else the default:
+
+    >>> import wwc_standard as wwc
+    >>> std = wwc.standard("2024")
+    >>> advice = guidance()
+    >>> advice.basis, advice.unit, advice.capacity_per_month
+    ('advice', 'person-weeks', 6.0)
+    >>> [(c, advice.effort(std[c]), advice.estimate(std[c]).source) for c in ("OD3", "LC6")]
+    [('OD3', 8.0, 'criterion'), ('LC6', 3.0, 'area')]
+
+    Overrides change the plan, never the tier:
+
+    >>> result = wwc.evaluate(wwc.example_assessment())
+    >>> wwc.path_to(result, "gold", effort=advice.with_efforts({"DM8": 1})).criteria
+    ('DM8', 'LC6', 'RDC7')
     """
 
     unit: str
@@ -200,6 +248,13 @@ class Guidance(ReadOnlyMappings):
 
         Entries of the shipped data for criteria a revision does not have are not problems
         (the data serves every shipped revision); overrides must name real criteria.
+
+        >>> import wwc_standard as wwc
+        >>> mine = guidance().with_efforts({"DM77": 2, "OD3": 1})
+        >>> [(problem.path, problem.code) for problem in mine.check(wwc.standard("2024"))]
+        [('efforts.DM77', 'unknown-criterion')]
+        >>> guidance().check(wwc.standard("2024"))
+        []
         """
         ids = [criterion.id for criterion in standard.criteria]
         problems = []
@@ -239,7 +294,19 @@ def resolve_guidance(given: Guidance | Mapping[str, float] | None, standard: Sta
 
 @functools.cache
 def guidance() -> Guidance:
-    """The effort guidance shipped with the package (read on first use, then cached)."""
+    """The effort guidance shipped with the package (read on first use, then cached).
+
+    It is what :func:`~wwc_standard.roadmap` and :func:`~wwc_standard.path_to` use when given
+    none:
+
+    >>> import wwc_standard as wwc
+    >>> advice = guidance()
+    >>> advice is guidance(), advice.unit, len(advice.areas)
+    (True, 'person-weeks', 8)
+    >>> result = wwc.evaluate(wwc.example_assessment())
+    >>> wwc.path_to(result, "gold", effort=advice) == wwc.path_to(result, "gold")
+    True
+    """
     data = read_package_file("guidance/effort.toml")
     return _build(data, "guidance/effort.toml", GUIDANCE_DOMAIN)
 
@@ -248,7 +315,41 @@ def load_guidance(path: str | os.PathLike[str]) -> Guidance:
     """Effort guidance of your own, from a TOML (or JSON) file in the layout of the shipped
     ``guidance/effort.toml``; raise :class:`InvalidGuidance` listing every problem, and
     :class:`~wwc_standard.errors.UnreadableFile` when the file cannot be read. A ``path`` that
-    is not a ``str`` or an ``os.PathLike`` is refused before anything is opened."""
+    is not a ``str`` or an ``os.PathLike`` is refused before anything is opened.
+
+    >>> import pathlib, tempfile
+    >>> import wwc_standard as wwc
+    >>> ours = '''
+    ... unit = "person-weeks"
+    ... basis = "advice"
+    ... note = "Our own estimates."
+    ... [capacity]
+    ... person_weeks_per_month = 4
+    ... reason = "Two people, half their time."
+    ... [default]
+    ... effort = 5
+    ... reason = "A typical criterion for us."
+    ... [criteria.DM7]
+    ... effort = 2
+    ... reason = "We already run resident surveys."
+    ... '''
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder, "ours.toml")
+    ...     _ = path.write_text(ours, encoding="utf-8")
+    ...     advice = load_guidance(path)
+    ...     _ = path.write_text(ours.replace("effort = 2", "effort = -2"), encoding="utf-8")
+    ...     try:
+    ...         load_guidance(path)
+    ...     except InvalidGuidance as error:
+    ...         print(error.problems[0].code, error.problems[0].message)
+    invalid-effort an effort must be a number from 0 to 1,000,000 (or inf); found -2
+    >>> advice.capacity_per_month, advice.estimate(wwc.standard("2024")["DM7"]).reason
+    (4.0, 'We already run resident surveys.')
+    >>> result = wwc.evaluate(wwc.example_assessment())
+    >>> path = wwc.path_to(result, "gold", effort=advice)
+    >>> path.criteria, path.effort
+    (('DM7', 'DM8', 'DM9'), 12.0)
+    """
     return _build(read_user_file(path, InvalidGuidance), os.fspath(path))
 
 

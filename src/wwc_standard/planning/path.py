@@ -536,7 +536,18 @@ needed): about a second and 60 MB, measured on a forest of 4,300 criteria (5.4 m
 
 @attrs.frozen(kw_only=True)
 class PathStep:
-    """One criterion of a path: what to complete, and what it takes."""
+    """One criterion of a path: what to complete, and what it takes.
+
+    >>> import wwc_standard as wwc
+    >>> path = wwc.path_to(wwc.evaluate(wwc.example_assessment()), "gold")
+    >>> for step in path.steps:
+    ...     print(step.criterion, step.status.value, step.effort, step.name)
+    DM7 unmet 6.0 Qualitative Data Practices
+    LC6 unknown 3.0 Rigorous Evaluation Leadership & Expertise
+    RDC7 unknown 4.0 Open and Shared Procurement Data
+    >>> path.steps[1].to_dict()["blocked_by"]
+    []
+    """
 
     criterion: str
     """Its id."""
@@ -563,7 +574,35 @@ class PathStep:
 
 @attrs.frozen(kw_only=True)
 class Path:
-    """The cheapest way from an evaluation to a tier (see :func:`path_to`)."""
+    """The cheapest way from an evaluation to a tier (see :func:`path_to`).
+
+    >>> import math
+    >>> import wwc_standard as wwc
+    >>> result = wwc.evaluate(wwc.example_assessment())
+    >>> path = wwc.path_to(result, "gold")
+    >>> print(path.explain())
+    Gold: 3 criteria to complete, about 13 person-weeks (advice)
+      DM7 Qualitative Data Practices: 6
+      LC6 Rigorous Evaluation Leadership & Expertise: 3
+      RDC7 Open and Shared Procurement Data: 4
+    >>> path.tier, path.points, path.exact
+    (<Tier.GOLD: 'gold'>, 30, True)
+
+    A criterion the city will not take on (an infinite effort) is left out, and the path goes
+    around it:
+
+    >>> wwc.path_to(result, "gold", effort={"DM7": math.inf}).criteria
+    ('DM8', 'LC6', 'RDC7')
+
+    As JSON, with each step (``checklist`` and ``items`` name the checklist items to meet,
+    for a revision whose criteria have checklists):
+
+    >>> data = path.to_dict()
+    >>> data["target"], data["criteria"], data["effort"], path.checklist
+    ('gold', ['DM7', 'LC6', 'RDC7'], 13.0, {})
+    >>> {key: data["steps"][0][key] for key in ("criterion", "status", "effort", "items")}
+    {'criterion': 'DM7', 'status': 'unmet', 'effort': 6.0, 'items': []}
+    """
 
     target: Tier
     """The tier asked for."""

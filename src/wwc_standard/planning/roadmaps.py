@@ -58,7 +58,21 @@ _EPSILON = 1e-9
 
 @attrs.frozen(kw_only=True)
 class RoadmapStep:
-    """One criterion to complete, with what is missing and why it comes here."""
+    """One criterion to complete, with what is missing and why it comes here.
+
+    >>> import wwc_standard as wwc
+    >>> plan = wwc.roadmap(wwc.evaluate(wwc.example_assessment()))
+    >>> for step in plan.horizons[0].steps:
+    ...     print(step.criterion, step.status.value, step.effort, step.cumulative_effort)
+    LC6 unknown 3.0 3.0
+    RDC7 unknown 4.0 7.0
+    DM7 unmet 6.0 13.0
+    >>> [reason.code for reason in plan.horizons[0].steps[0].reasons]
+    ['reaches-tier', 'effort']
+    >>> step = plan.later[0].to_dict()
+    >>> step["criterion"], step["effort"], step["cumulative_effort"]
+    ('PA4', 10.0, 79.0)
+    """
 
     criterion: str
     """Its id."""
@@ -112,7 +126,20 @@ class RoadmapStep:
 
 @attrs.frozen(kw_only=True)
 class Horizon:
-    """The steps to finish by a number of months from now, and where they lead."""
+    """The steps to finish by a number of months from now, and where they lead.
+
+    >>> import wwc_standard as wwc
+    >>> plan = wwc.roadmap(wwc.evaluate(wwc.example_assessment()), capacity=6)
+    >>> for horizon in plan.horizons:
+    ...     print(horizon.months, horizon.capacity, horizon.effort, len(horizon.steps),
+    ...           horizon.projected_tier.value, horizon.projected_points)
+    3 18.0 13.0 3 gold 30
+    6 18.0 18.0 3 gold 33
+    12 36.0 38.0 6 platinum 39
+    >>> data = plan.horizons[0].to_dict()
+    >>> data["months"], data["effort"], data["projected_tier"], len(data["steps"])
+    (3, 13.0, 'gold', 3)
+    """
 
     months: int
     """The end of the horizon, in months from now (3, 6 or 12)."""
@@ -144,7 +171,26 @@ class Horizon:
 
 @attrs.frozen(kw_only=True)
 class Roadmap:
-    """Horizons of 3, 6 and 12 months, each with ordered steps, and what comes later."""
+    """Horizons of 3, 6 and 12 months, each with ordered steps, and what comes later.
+
+    >>> import wwc_standard as wwc
+    >>> plan = wwc.roadmap(wwc.evaluate(wwc.example_assessment()))
+    >>> plan.tier, plan.points, plan.unit, len(plan.steps)
+    (<Tier.SILVER: 'silver'>, 27, 'person-weeks', 16)
+    >>> [step.criterion for step in plan.later]
+    ['PA4', 'BF3', 'EVAL2', 'EVAL3']
+    >>> print(plan.explain())
+    Now: Silver, 27 points. Efforts are in person-weeks (advice, not part of the standard).
+    <BLANKLINE>
+    By month 3: Gold, 30 points (13 of the 18 person-weeks available by then)
+      LC6 Rigorous Evaluation Leadership & Expertise [3]
+    ...
+    >>> print(plan.explain("es").splitlines()[0])
+    Ahora: Plata, 27 puntos. ...
+    >>> data = plan.to_dict()
+    >>> data["tier"], data["target"], [h["months"] for h in data["horizons"]], len(data["later"])
+    ('silver', None, [3, 6, 12], 4)
+    """
 
     tier: Tier
     """The tier held now."""

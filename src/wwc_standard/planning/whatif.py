@@ -286,7 +286,19 @@ def _raise_problems(
 
 @attrs.frozen(kw_only=True)
 class Flip:
-    """A criterion whose status differs between two evaluations."""
+    """A criterion whose status differs between two evaluations.
+
+    >>> import wwc_standard as wwc
+    >>> now = wwc.evaluate(wwc.example_assessment())
+    >>> later = wwc.what_if(now, meet=["DM7", "LC6"], unmeet=["DM1"])
+    >>> for flip in wwc.compare(now, later).flipped:
+    ...     print(flip.criterion, flip.before.value, "->", flip.after.value)
+    DM1 met -> unmet
+    DM7 unmet -> met
+    LC6 unknown -> met
+    >>> wwc.compare(now, later).flipped[0].to_dict()
+    {'criterion': 'DM1', 'before': 'met', 'after': 'unmet'}
+    """
 
     criterion: str
     """Its id."""
@@ -302,7 +314,24 @@ class Flip:
 
 @attrs.frozen(kw_only=True)
 class Comparison:
-    """What differs between two evaluations (``before`` and ``after``)."""
+    """What differs between two evaluations (``before`` and ``after``).
+
+    >>> import wwc_standard as wwc
+    >>> now = wwc.evaluate(wwc.example_assessment())
+    >>> change = wwc.compare(now, wwc.what_if(now, meet=["DM7", "LC6", "RDC7"]))
+    >>> change.tier_before, change.tier_after, change.tier_change, change.points
+    (<Tier.SILVER: 'silver'>, <Tier.GOLD: 'gold'>, 1, 3)
+    >>> change.gaps_closed[:2]
+    ('3 more criteria for Gold (30 of 43)', '10 more criteria for Platinum (37 of 43)')
+    >>> change.gaps_opened
+    ('7 more criteria for Platinum (37 of 43)',)
+    >>> print(change.explain("es"))
+    Nivel: de Plata a Oro; puntos: de 27 a 30
+    Ahora cumplidos: DM7, LC6 y RDC7
+    >>> data = change.to_dict()
+    >>> data["tier_after"], data["gained"], len(data["flipped"])
+    ('gold', ['DM7', 'LC6', 'RDC7'], 3)
+    """
 
     tier_before: Tier
     """The tier of the first evaluation."""
@@ -410,7 +439,16 @@ def compare(before: Evaluation, after: Evaluation) -> Comparison:
 
 @attrs.frozen(kw_only=True)
 class SensitivityRow:
-    """One criterion's effect on the tier, alone."""
+    """One criterion's effect on the tier, alone.
+
+    >>> import wwc_standard as wwc
+    >>> near = wwc.what_if(wwc.evaluate(wwc.example_assessment()), meet=["DM7", "LC6"])
+    >>> row = wwc.sensitivity(near).if_met[0]
+    >>> row.criterion, row.status, row.tier, row.points
+    ('DM8', <Status.UNMET: 'unmet'>, <Tier.GOLD: 'gold'>, 30)
+    >>> row.to_dict()
+    {'criterion': 'DM8', 'status': 'unmet', 'tier': 'gold', 'points': 30}
+    """
 
     criterion: str
     """Its id."""
@@ -434,6 +472,17 @@ class Sensitivity:
     (a criterion blocked by a prerequisite gains nothing alone). ``at_risk`` lists the met
     criteria whose loss alone would drop the tier (losing a prerequisite also blocks what it
     unlocks), with the tier and points after the loss.
+
+    >>> import wwc_standard as wwc
+    >>> near = wwc.what_if(wwc.evaluate(wwc.example_assessment()), meet=["DM7", "LC6"])
+    >>> print(wwc.sensitivity(near).explain())
+    Silver with 29 points.
+    Alone, these would raise the tier: DM8, DM9, PA4, BF3, RDC4, RDC5, RDC6, RDC7, RDC8, CI2,
+    CI3, EVAL2, EVAL3, and EVAL4
+    No single loss would drop the tier.
+    >>> found = wwc.sensitivity(near)
+    >>> found.raises_tier[:3], found.to_dict()["points"], len(found.to_dict()["if_met"])
+    (('DM8', 'DM9', 'PA4'), 29, 14)
     """
 
     tier: Tier

@@ -45,7 +45,16 @@ __all__ = [
 
 @attrs.frozen(kw_only=True)
 class PracticeArea:
-    """A practice area of a revision, such as Data Management (``DM``)."""
+    """A practice area of a revision, such as Data Management (``DM``).
+
+    >>> import wwc_standard as wwc
+    >>> std = wwc.standard("2024")
+    >>> [area.code for area in std.practice_areas]
+    ['DM', 'LC', 'OD', 'PA', 'BF', 'RDC', 'CI', 'EVAL']
+    >>> area = std.practice_area("DM")
+    >>> area.name, len(std.criteria_in("DM")), area.provenance.basis
+    ('Data Management', 9, 'read')
+    """
 
     code: str
     """The short code that prefixes its criteria's ids ("DM")."""
@@ -73,7 +82,15 @@ class PracticeArea:
 
 @attrs.frozen(kw_only=True)
 class ChecklistItem:
-    """One item of a criterion's checklist ("a version is published online")."""
+    """One item of a criterion's checklist ("a version is published online").
+
+    >>> import wwc_standard as wwc
+    >>> item = wwc.standard("2018")["DG1"].checklist.items[3]
+    >>> item.id, item.text
+    ('d', 'A version of the inventory is published online.')
+    >>> item.title("es")
+    'Una versión del inventario se publica en línea.'
+    """
 
     id: str
     """The item's id within its criterion ("a")."""
@@ -93,7 +110,13 @@ class ChecklistItem:
 
 @attrs.frozen(kw_only=True)
 class Checklist:
-    """The items of a criterion, of which ``required`` must be met ("3 of 4")."""
+    """The items of a criterion, of which ``required`` must be met ("3 of 4").
+
+    >>> import wwc_standard as wwc
+    >>> checklist = wwc.standard("2018")["DG1"].checklist
+    >>> checklist.required, checklist.item_ids, checklist.quota
+    (3, ('a', 'b', 'c', 'd'), '3 of 4')
+    """
 
     required: int
     """How many items must be met for the criterion to be met: the quota."""
@@ -175,7 +198,16 @@ class Criterion:
 
 @attrs.frozen(kw_only=True)
 class InForce:
-    """When a revision took effect; it stays in force until the next revision does."""
+    """When a revision took effect; it stays in force until the next revision does.
+
+    >>> import datetime
+    >>> import wwc_standard as wwc
+    >>> std = wwc.standard("2024")
+    >>> std.in_force.start, std.in_force.provenance.inferred
+    (datetime.date(2024, 1, 1), True)
+    >>> std.in_force_on(datetime.date(2023, 12, 31)), std.in_force_on(datetime.date(2024, 6, 1))
+    (False, True)
+    """
 
     start: datetime.date
     """The first day the revision is in force."""
@@ -185,7 +217,20 @@ class InForce:
 
 @attrs.frozen(kw_only=True)
 class Eligibility:
-    """Which cities may certify under a revision."""
+    """Which cities may certify under a revision.
+
+    >>> import wwc_standard as wwc
+    >>> rule = wwc.standard("2024").eligibility
+    >>> rule.population_floor, "BR" in rule.countries, "FR" in rule.countries
+    (30000, True, False)
+
+    :func:`~wwc_standard.evaluate` applies it and says why:
+
+    >>> abroad = {"city": {"country": "FR", "population": 500000}, "answers": {}}
+    >>> result = wwc.evaluate(abroad, standard="2024")
+    >>> result.eligible, [reason.code for reason in result.eligibility]
+    (False, ['country-outside', 'population-meets-floor'])
+    """
 
     population_floor: int
     """The smallest population a city may have."""
@@ -210,7 +255,22 @@ class Eligibility:
 
 @attrs.frozen(kw_only=True)
 class Requirement:
-    """A certification requirement that stands outside the criteria and their points."""
+    """A certification requirement that stands outside the criteria and their points.
+
+    >>> import wwc_standard as wwc
+    >>> (outcome,) = wwc.standard("2024").requirements
+    >>> outcome.id, outcome.name, outcome.gates_certification, outcome.provenance.inferred
+    ('outcome', 'Outcome requirement', True, True)
+
+    An assessment answers it under ``requirements``; unmet, it stands in the way of
+    certification but not of the earned tier:
+
+    >>> answers = wwc.example_assessment().to_dict()
+    >>> answers["requirements"] = {"outcome": "unmet"}
+    >>> result = wwc.evaluate(answers)
+    >>> result.tier, result.certification.possible
+    (<Tier.SILVER: 'silver'>, False)
+    """
 
     id: str
     """The requirement's id ("outcome"); assessments answer it under ``requirements``."""
@@ -235,7 +295,12 @@ class Requirement:
         return text_in(self.name, self._domains, locale)
 
     def describe(self, locale: str = "en") -> str:
-        """What the requirement asks, in ``locale``."""
+        """What the requirement asks, in ``locale``.
+
+        >>> import wwc_standard
+        >>> wwc_standard.standard("2024").requirements[0].describe("es")
+        'La ciudad demuestra que cumple un estándar reconocido internacionalmente en al menos...'
+        """
         return text_in(self.description, self._domains, locale)
 
     localized = title
@@ -420,12 +485,23 @@ class Standard:
 
     @property
     def complete(self) -> bool:
-        """Whether every criterion of the published revision is listed."""
+        """Whether every criterion of the published revision is listed.
+
+        >>> import wwc_standard as wwc
+        >>> [(v, wwc.standard(v).complete) for v in ("2018", "2024")]
+        [('2018', False), ('2024', True)]
+        """
         return len(self.criteria) == self.criteria_count
 
     @property
     def possible(self) -> int:
-        """The points available: one per criterion."""
+        """The points available: one per criterion.
+
+        >>> import wwc_standard as wwc
+        >>> std = wwc.standard("2018")
+        >>> std.possible, std.criteria_count  # 2018 lists 11 of its 45 criteria
+        (11, 45)
+        """
         return len(self.criteria)
 
     def __getitem__(self, criterion_id: str) -> Criterion:
@@ -464,19 +540,37 @@ class Standard:
         raise KeyError(f"revision {self.version} has no practice area {code!r}")
 
     def criteria_in(self, code: str) -> tuple[Criterion, ...]:
-        """The criteria of one practice area, in published order."""
+        """The criteria of one practice area, in published order.
+
+        >>> import wwc_standard
+        >>> [c.id for c in wwc_standard.standard("2024").criteria_in("OD")]
+        ['OD1', 'OD2', 'OD3', 'OD4']
+        """
         self.practice_area(code)
         return tuple(c for c in self.criteria if c.practice_area == code)
 
     def source(self, key: str) -> Source:
-        """The source cited as ``key`` in provenance records."""
+        """The source cited as ``key`` in provenance records.
+
+        >>> import wwc_standard
+        >>> std = wwc_standard.standard("2024")
+        >>> std.source(std["DM1"].provenance.sources[-1]).url
+        'https://whatworkscities.bloomberg.org/assessment/'
+        """
         for source in self.sources:
             if source.key == key:
                 return source
         raise KeyError(f"revision {self.version} cites no source {key!r}")
 
     def in_force_on(self, day: datetime.date) -> bool:
-        """Whether the revision had taken effect by ``day`` (a later one may have replaced it)."""
+        """Whether the revision had taken effect by ``day`` (a later one may have replaced it).
+
+        >>> import datetime
+        >>> import wwc_standard
+        >>> std = wwc_standard.standard("2025")
+        >>> std.in_force_on(datetime.date(2024, 12, 31)), std.in_force_on(datetime.date(2025, 1, 1))
+        (False, True)
+        """
         return self.in_force.start <= day
 
     def validate(self) -> tuple[Problem, ...]:
@@ -484,6 +578,17 @@ class Standard:
 
         Shipped and loaded revisions are validated when they are built; call this on a
         revision assembled by hand.
+
+        >>> import attrs
+        >>> import wwc_standard
+        >>> std = wwc_standard.standard("2024")
+        >>> std.validate()
+        ()
+        >>> dm1 = attrs.evolve(std["DM1"], prerequisites=("DM99",))
+        >>> for problem in attrs.evolve(std, criteria=(dm1, *std.criteria[1:])).validate():
+        ...     print(problem)
+        criteria[0].prerequisites[0]: DM99 is not a criterion of this revision
+          [unknown-prerequisite] (did you mean DM9?)
         """
         # The validation rules on first use: start-up time (graphlib, the rule tables).
         from .validation import problems_of
@@ -494,6 +599,14 @@ class Standard:
         """The revision as JSON-compatible data, in the schema of revision files.
 
         ``Standard.from_dict(std.to_dict()) == std`` for every valid revision.
+
+        >>> import wwc_standard
+        >>> std = wwc_standard.standard("2024")
+        >>> data = std.to_dict()
+        >>> data["version"], len(data["criteria"]), data["criteria"][0]["id"]
+        ('2024', 43, 'DM1')
+        >>> Standard.from_dict(data) == std
+        True
         """
         # The cattrs codec on first use: start-up time (cattrs and its converter are heavy).
         from .codec import unstructure_standard
@@ -506,6 +619,25 @@ class Standard:
 
         Raises :class:`~wwc_standard.InvalidStandard` listing every problem found.
         A revision that ``extends`` another is resolved against the shipped revisions.
+
+        A revision of one's own: 2024 with a stricter Gold band (an example, not the program's
+        rule). The answers, pinned to 2024, are given without their pin:
+
+        >>> import wwc_standard as wwc
+        >>> bands = [{"tier": "silver", "from_percent": 51}, {"tier": "gold", "from_percent": 75},
+        ...          {"tier": "platinum", "from_percent": 85}]
+        >>> strict = Standard.from_dict({
+        ...     "version": "2024-strict", "extends": "2024",
+        ...     "changes": ["Gold from 75 percent (an example)."],
+        ...     "tier_rule": {"kind": "percentage-bands", "bands": bands,
+        ...                   "provenance": {"basis": "inferred", "note": "An example."}},
+        ... })
+        >>> strict.extends, strict.possible, strict.tier_rule.thresholds(43)[1]
+        ('2024', 43, (<Tier.GOLD: 'gold'>, 33))
+        >>> answers = wwc.example_assessment().to_dict()
+        >>> del answers["standard"], answers["fingerprint"]
+        >>> print(wwc.evaluate(answers, standard=strict).gaps[0].message)
+        6 more criteria for Gold (33 of 43)
         """
         # The revision pipeline on first use: start-up time (codec, inheritance, validation).
         from .build import build_standard

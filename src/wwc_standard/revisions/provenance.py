@@ -23,7 +23,19 @@ what the sources say, and labelled so wherever it is shown."""
 
 @attrs.frozen(kw_only=True)
 class Source:
-    """A public source that a revision's facts rest on."""
+    """A public source that a revision's facts rest on.
+
+    A revision lists its sources; every provenance record cites them by key:
+
+    >>> import wwc_standard as wwc
+    >>> std = wwc.standard("2024")
+    >>> source = std.source("wwc-assessment")
+    >>> source.key, source.url
+    ('wwc-assessment', 'https://whatworkscities.bloomberg.org/assessment/')
+    >>> keys = {source.key for source in std.sources}
+    >>> all(key in keys for criterion in std.criteria for key in criterion.provenance.sources)
+    True
+    """
 
     key: str
     """Short name by which provenance records cite this source ("wwc-assessment")."""

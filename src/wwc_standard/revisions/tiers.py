@@ -60,12 +60,20 @@ class Tier(enum.Enum):
 
     @property
     def rank(self) -> int:
-        """Position in the order of tiers: 0 for ``NONE`` up to 3 for ``PLATINUM``."""
+        """Position in the order of tiers: 0 for ``NONE`` up to 3 for ``PLATINUM``.
+
+        >>> [tier.rank for tier in Tier], Tier.PLATINUM.rank - Tier.SILVER.rank
+        ([0, 1, 2, 3], 2)
+        """
         return _RANK[self]
 
     @property
     def label(self) -> str:
-        """The English name of the tier, as the program publishes it ("Silver")."""
+        """The English name of the tier, as the program publishes it ("Silver").
+
+        >>> [tier.label for tier in Tier]
+        ['No tier', 'Silver', 'Gold', 'Platinum']
+        """
         return "No tier" if self is Tier.NONE else self.value.capitalize()
 
     def localized(self, locale: str = "en") -> str:
@@ -142,6 +150,19 @@ class TierRule:
 
     Subclasses are frozen attrs classes with a ``kind`` tag, the value of ``kind`` in a
     revision file's ``[tier_rule]`` table.
+
+    Every revision has one, and the same questions work whatever its kind:
+
+    >>> import wwc_standard as wwc
+    >>> std = wwc.standard("2024")
+    >>> rule = std.tier_rule
+    >>> isinstance(rule, TierRule), rule.kind
+    (True, 'percentage-bands')
+    >>> met = [criterion.id for criterion in std.criteria[:25]]
+    >>> rule.tier(met, std.criteria), rule.criteria_needed(Tier.GOLD, met, std.criteria)
+    (<Tier.SILVER: 'silver'>, 5)
+    >>> rule.problems(std.criteria, std.possible)
+    []
     """
 
     kind: ClassVar[str]
@@ -172,6 +193,16 @@ class TierRule:
 
         This generic tally asks the rule with the whole set each time; the rules of this module
         answer from counts, in constant time per step.
+
+        >>> import wwc_standard as wwc
+        >>> std = wwc.standard("2024")
+        >>> tally = std.tier_rule.tally(std.criteria)
+        >>> for index in range(29):
+        ...     tally.add(index)
+        >>> tally.needed(Tier.GOLD), tally.needed(Tier.SILVER)
+        (1, 0)
+        >>> tally.remove(0); tally.needed(Tier.GOLD)
+        2
         """
         return Tally(self, criteria)
 
@@ -280,6 +311,13 @@ class Band:
 
     A city reaches ``tier`` when its points are at least ``from_percent`` percent of the
     revision's criteria, compared exactly: ``points * 100 >= from_percent * criteria``.
+
+    >>> import wwc_standard as wwc
+    >>> for band in wwc.standard("2024").tier_rule.bands:
+    ...     print(band.tier.value, band.from_percent, band.minimum_points(43))
+    silver 51 22
+    gold 68 30
+    platinum 85 37
     """
 
     tier: Tier
@@ -395,7 +433,16 @@ class PercentageBands(TierRule):
 
 @attrs.frozen(kw_only=True)
 class ComponentBand:
-    """The tier reached by working across at least ``components`` components."""
+    """The tier reached by working across at least ``components`` components.
+
+    >>> bands = (ComponentBand(tier=Tier.SILVER, components=2),
+    ...          ComponentBand(tier=Tier.GOLD, components=3))
+    >>> rule = ComponentBreadth(components=("commit", "measure", "take-stock", "act"),
+    ...     bands=bands, working_across=WorkingAcross(min_criteria=1),
+    ...     provenance=Provenance(basis="inferred"))
+    >>> rule.tier_for_components(1), rule.tier_for_components(2), rule.tier_for_components(4)
+    (<Tier.NONE: 'none'>, <Tier.SILVER: 'silver'>, <Tier.GOLD: 'gold'>)
+    """
 
     tier: Tier
     """The tier."""
@@ -409,6 +456,11 @@ class WorkingAcross:
 
     A component counts when at least ``min_criteria`` of its criteria are met and they are at
     least ``min_percent`` percent of its criteria (compared exactly, like the bands).
+
+    >>> rule = WorkingAcross(min_criteria=2, min_percent=50,
+    ...     provenance=Provenance(basis="inferred", note="an example, not a published value"))
+    >>> [rule.needed(size) for size in (1, 2, 3, 4, 5, 6)]
+    [2, 2, 2, 2, 3, 3]
     """
 
     min_criteria: int = 1
@@ -490,7 +542,18 @@ class ComponentBreadth(TierRule):
 
     def needed_for(self, tier: Tier, deficits: Sequence[int | None]) -> int | None:
         """How many more criteria ``tier`` needs, given each component's deficit (criteria
-        still to meet for it to count; ``None``: it never can)."""
+        still to meet for it to count; ``None``: it never can).
+
+        >>> rule = ComponentBreadth(components=("commit", "measure", "take-stock", "act"),
+        ...     bands=(ComponentBand(tier=Tier.SILVER, components=2),
+        ...            ComponentBand(tier=Tier.GOLD, components=3),
+        ...            ComponentBand(tier=Tier.PLATINUM, components=4)),
+        ...     working_across=WorkingAcross(min_criteria=1),
+        ...     provenance=Provenance(basis="inferred"))
+        >>> deficits = [0, 2, 1, None]  # "act" can never count
+        >>> [rule.needed_for(tier, deficits) for tier in (Tier.SILVER, Tier.GOLD, Tier.PLATINUM)]
+        [1, 3, None]
+        """
         band = next((b for b in self.bands if b.tier is tier), None)
         if band is None:
             return None
