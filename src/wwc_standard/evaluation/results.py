@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -115,12 +115,29 @@ class Reason:
         >>> reason.code, reason.message("pt_BR")
         ('not-answered', 'sem resposta; o desconhecido nunca conta como atendido')
         """
-        return cls(
-            code=code,
-            message=Text(text),
-            params=text.json_params() if params is None else params,
-            text=text,
-        )
+        # Worded when first read: planners and evaluations make reasons by the dozen and most
+        # are never read. ``message`` (and ``params``, when not given) stay unset here, and
+        # __getattr__, which Python calls for an unset slot, words them once; every reader
+        # (equality, hashing, pickling, to_dict) goes through it, so a reason made here is the
+        # same value as one made with its message.
+        reason = object.__new__(cls)
+        object.__setattr__(reason, "code", code)
+        object.__setattr__(reason, "text", text)
+        if params is not None:
+            object.__setattr__(reason, "params", params)
+        return reason
+
+    if not TYPE_CHECKING:  # to mypy, every field is always set
+
+        def __getattr__(self, name: str) -> Any:
+            if name == "message":
+                value: Any = Text(self.text)
+            elif name == "params":
+                value = self.text.json_params()
+            else:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            object.__setattr__(self, name, value)
+            return value
 
     def localized(self, locale: str = "en") -> str:
         """The reason in ``locale`` (the same as ``reason.message(locale)``)."""

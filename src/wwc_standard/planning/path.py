@@ -63,7 +63,7 @@ from wwc_standard.i18n.messages import (
 from wwc_standard.revisions.tiers import PercentageBands, Tally, Tier
 
 from .effort import Guidance, resolve_guidance, unit_value
-from .whatif import items_to_meet, tier_value, what_if
+from .whatif import items_to_meet, scenario, tier_value
 
 if TYPE_CHECKING:
     from wwc_standard.revisions.model import Standard
@@ -98,7 +98,7 @@ class Weeks(SlotsState):
         return self.localized("en")
 
 
-@attrs.define(kw_only=True)
+@attrs.define
 class Work:
     """What completing one criterion not met takes, under the effort model.
 
@@ -136,12 +136,18 @@ def work_for(evaluation: Evaluation, guidance: Guidance) -> dict[int, Work]:
     """The work of every criterion not met, by index in ``standard.criteria``."""
     std = evaluation.standard
     answers = evaluation.assessment.answers
-    index = {criterion.id: i for i, criterion in enumerate(std.criteria)}
+    index: dict[str, int] | None = None  # made for the first criterion with prerequisites
+    estimate_of = guidance.estimate
     found: dict[int, Work] = {}
     for i, (criterion, status) in enumerate(zip(std.criteria, evaluation.statuses, strict=True)):
         if status is Status.MET:
             continue
-        estimate = guidance.estimate(criterion)
+        prerequisites: tuple[int, ...] = ()
+        if criterion.prerequisites:
+            if index is None:
+                index = {c.id: k for k, c in enumerate(std.criteria)}
+            prerequisites = tuple(index[p] for p in criterion.prerequisites if p in index)
+        estimate = estimate_of(criterion)
         full = estimate.effort
         items: tuple[str, ...] = ()
         if status is Status.BLOCKED:
@@ -156,16 +162,9 @@ def work_for(evaluation: Evaluation, guidance: Guidance) -> dict[int, Work]:
         if math.isinf(full) and status is not Status.BLOCKED:
             # A blocked criterion is done already: it earns its point with its prerequisites.
             effort = math.inf
-        found[i] = Work(
-            index=i,
-            id=criterion.id,
-            status=status,
-            effort=effort,
-            full_effort=full,
-            items=items,
-            prerequisites=tuple(index[p] for p in criterion.prerequisites if p in index),
-            reason=estimate.reason,
-        )
+        # Positional, in the order of the fields: one Work per criterion not met, per call.
+        reason = estimate.reason
+        found[i] = Work(i, criterion.id, status, effort, full, items, prerequisites, reason)
     return found
 
 
@@ -183,14 +182,18 @@ def prerequisite_order(
     """
     # Each criterion waits on its prerequisites not yet met; graphlib hands out those whose
     # prerequisites are all settled, and the heap takes the one with the smallest key.
-    graph = {
-        i: [p for p in w.prerequisites if p not in met]
-        for i, w in work.items()
-        if not math.isinf(w.effort)
-    }
-    if not any(graph.values()):
-        # Nothing waits on anything (every published revision): the order is a sort.
-        return sorted(graph, key=lambda i: (key(i), i))
+    graph: dict[int, list[int]] = {}
+    waits = False
+    for i, w in work.items():
+        if math.isinf(w.effort):
+            continue
+        before = [p for p in w.prerequisites if p not in met] if w.prerequisites else []
+        waits = waits or bool(before)
+        graph[i] = before
+    if not waits:
+        # Nothing waits on anything (every published revision): the order is a sort, by key
+        # and then index (sorting by index first, a stable sort by key keeps that on ties).
+        return sorted(sorted(graph), key=key)
     while True:
         sorter = graphlib.TopologicalSorter(graph)
         try:
@@ -861,19 +864,21 @@ def path_to(
             status=work[i].status,
             effort=work[i].effort,
             items=work[i].items,
-            blocked_by=tuple(std.criteria[p].id for p in work[i].prerequisites if p not in met),
+            blocked_by=tuple(std.criteria[p].id for p in work[i].prerequisites if p not in met)
+            if work[i].prerequisites
+            else (),
             effort_reason=work[i].reason,
             title=std.criteria[i],
         )
         for i in in_order
     )
-    reached = what_if(evaluation, meet=[step.criterion for step in steps])
+    tier_reached, points_reached = _reached(evaluation, [step.criterion for step in steps])
     return Path(
         reachable=True,
         steps=steps,
         effort=sum(step.effort for step in steps),
-        tier=reached.tier,
-        points=reached.points,
+        tier=tier_reached,
+        points=points_reached,
         reasons=(
             *certification_notes(evaluation, target),
             *([] if exact else [not_proven(target)]),
@@ -881,6 +886,23 @@ def path_to(
         exact=exact,
         **common,
     )
+
+
+def _reached(evaluation: Evaluation, meet: list[str]) -> tuple[Tier, int]:
+    """The tier and points of ``evaluation`` with the criteria ``meet`` (none met now) met."""
+    std = evaluation.standard
+    if std._independent_ids is not None:
+        # No checklist and no prerequisite: each status comes from its own answer alone (as
+        # evaluate() reads such a revision), so each criterion met adds its point, no more.
+        points = evaluation.points + len(meet)
+        table = std._tier_by_points
+        if table is not None:
+            return table[points], points
+        return std.tier_rule.tier([*evaluation.met, *meet], std.criteria), points
+    # Otherwise a scenario evaluated: a prerequisite met may unblock criteria answered met.
+    # The steps are criteria of this revision, none met now: no need to check them again.
+    reached = scenario(evaluation, meet=meet)
+    return reached.tier, reached.points
 
 
 publish(globals())

@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Collection, Mapping, Sequence, Set
 from typing import Any, NamedTuple
 
 import attrs
@@ -33,6 +33,7 @@ from wwc_standard.errors import InvalidArgument, Problem
 from wwc_standard.evaluation.engine import Evaluation
 from wwc_standard.evaluation.results import Reason, Status
 from wwc_standard.i18n.messages import Items, Localizable, Message, Plural, join_lines
+from wwc_standard.revisions.model import Standard
 from wwc_standard.revisions.tiers import Tier
 
 from .effort import MAX_EFFORT, Guidance, resolve_guidance, unit_value
@@ -355,7 +356,6 @@ def roadmap(
     goal = None if target is None else tier_argument(target, "target")
     work = work_for(evaluation, advice)
     met = {i for i, status in enumerate(evaluation.statuses) if status is Status.MET}
-    ids = [criterion.id for criterion in std.criteria]
 
     # 1. The tier pushes: groups of criteria, each the cheapest path to the next tier.
     group: dict[int, int] = {}
@@ -369,7 +369,7 @@ def roadmap(
             tiers.append(tier)
         tier = tier.next()
     for number, tier in enumerate(tiers):
-        held = std.tier_rule.tier([ids[i] for i in projected], std.criteria)
+        held = _tier_of(std, projected)
         if held >= tier:
             continue
         left = {i: w for i, w in work.items() if i not in projected}
@@ -424,7 +424,7 @@ def roadmap(
                 months=months,
                 capacity=capacities[k],
                 steps=tuple(buckets[k]),
-                projected_tier=std.tier_rule.tier([ids[i] for i in finished], std.criteria),
+                projected_tier=_tier_of(std, finished),
                 projected_points=len(finished),
             )
         )
@@ -489,6 +489,15 @@ def _step(
         context=_StepContext(purpose.get(work.index), unit, work.reason, scheduled),
         title=criterion,
     )
+
+
+def _tier_of(std: Standard, met: Collection[int]) -> Tier:
+    """The tier of the criteria ``met`` (indices): from the revision's table of points when only
+    their number counts, else by its rule."""
+    table = std._tier_by_points
+    if table is not None:
+        return table[len(met)]
+    return std.tier_rule.tier([std.criteria[i].id for i in met], std.criteria)
 
 
 def _not_in(ids: Sequence[str], met: Set[str]) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
@@ -47,6 +47,7 @@ __all__ = [
     "SensitivityRow",
     "compare",
     "items_to_meet",
+    "scenario",
     "sensitivity",
     "what_if",
 ]
@@ -134,8 +135,20 @@ def what_if(
     checklist = dict(checklist or {})
     if not (meet or unmeet or checklist):
         return evaluate_parsed(base.assessment, base.standard, base.require_evidence)
+    _raise_problems(base.standard, meet, unmeet, checklist)
+    return scenario(base, meet, unmeet, checklist)
+
+
+def scenario(
+    base: Evaluation,
+    meet: Sequence[str] = (),
+    unmeet: Sequence[str] = (),
+    checklist: Mapping[str, Mapping[str, bool | None]] | None = None,
+) -> Evaluation:
+    """:func:`what_if` of changes already checked: every id a criterion of ``base``'s
+    revision, no criterion both met and unmet (the planners call it with their own sets)."""
+    checklist = checklist or {}
     std = base.standard
-    _raise_problems(std, meet, unmeet, checklist)
     statuses = dict(zip((c.id for c in std.criteria), base.statuses, strict=True))
     answers = dict(base.assessment.answers)
     for key, items in checklist.items():
@@ -151,6 +164,10 @@ def what_if(
             continue
         old = answers.get(key) or _NO_ANSWER
         criterion = std[key]
+        if not (old.checklist or old.evidence or old.note or criterion.checklist):
+            # A bare answer (the usual one): the one met answer there is, shared.
+            answers[key] = _MET_EVIDENCED if base.require_evidence else _MET_ANSWER
+            continue
         filled = old.checklist
         if criterion.checklist is not None:
             filled = {**filled, **dict.fromkeys(items_to_meet(old, criterion.checklist), True)}
@@ -175,6 +192,9 @@ def what_if(
 
 _NO_ANSWER = Answer()
 """The answer of a criterion the assessment does not answer."""
+_MET_ANSWER = Answer(status=AnswerStatus.MET)
+_MET_EVIDENCED = Answer(status=AnswerStatus.MET, evidence=(SCENARIO_EVIDENCE,))
+"""A bare criterion met in a scenario, without and with auditor mode (answers are values)."""
 
 
 def _short_repr(value: object) -> str:
@@ -575,8 +595,13 @@ def sensitivity(evaluation: Evaluation) -> Sensitivity:
         # later (only in a cycle) is never met then.
         return position[p] < position[i] and (met[p] or p in taken)
 
+    # The tier of each number of points, when only the number counts (the revision's table).
+    by_points = std._tier_by_points
+
     def tier_of(changed: set[int], gain: bool) -> Tier:
         rule = std.tier_rule
+        if by_points is not None:
+            return by_points[points + len(changed) if gain else points - len(changed)]
         if isinstance(rule, PercentageBands):
             size = points + len(changed) if gain else points - len(changed)
             return rule.tier_for_points(size, len(criteria))
@@ -611,7 +636,9 @@ def sensitivity(evaluation: Evaluation) -> Sensitivity:
                 )
             )
             continue
-        if status is not Status.BLOCKED and all(counts(i, p, ()) for p in prerequisites[i]):
+        if status is not Status.BLOCKED and (
+            not prerequisites[i] or all(counts(i, p, ()) for p in prerequisites[i])
+        ):
             # Met, and then every blocked criterion whose prerequisites are all met with it.
             changed.add(i)
             stack = [i]
