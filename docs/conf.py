@@ -16,6 +16,7 @@ import importlib
 import importlib.util
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 # The checkout's own package, not an installed one, when built from a work tree.
@@ -25,7 +26,7 @@ import wwc_standard  # noqa: E402
 
 project = "wwc-standard"
 author = "the wwc-standard developers"
-copyright = "2026, the wwc-standard developers"  # noqa: A001 (the name Sphinx reads)
+copyright = "2026, the wwc-standard developers"
 release = wwc_standard.__version__
 version = release
 
@@ -98,7 +99,7 @@ for _family in FAMILIES:
             _value.__module__ = importlib.util.resolve_name(_module, _package.__name__)
 
 
-def _resolve_by_family(app, env, node, contnode):  # type: ignore[no-untyped-def]
+def _resolve_by_family(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     """Resolve a reference to a public name written another way than its family's page names it.
 
     Docstrings say ``wwc_standard.AssessmentError`` (the everyday import), ``Standard`` (a
@@ -124,5 +125,5 @@ def _resolve_by_family(app, env, node, contnode):  # type: ignore[no-untyped-def
     return None
 
 
-def setup(app):  # type: ignore[no-untyped-def]
+def setup(app: Any) -> None:
     app.connect("missing-reference", _resolve_by_family)
