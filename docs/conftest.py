@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-# Sphinx's configuration: plain Python with no test in it.
-collect_ignore = ["conf.py"]
+# Sphinx's configuration and this file: plain Python with no doctest in them.
+collect_ignore = ["conf.py", "conftest.py"]
 
 HERE = Path(__file__).resolve().parent
 
