@@ -42,12 +42,16 @@ def main(dist: Path) -> int:
     with zipfile.ZipFile(wheels[0]) as wheel:
         names = set(wheel.namelist())
     missing = [name for name in REQUIRED if name not in names]
+    # PEP 639: the licence text ships in the wheel's .dist-info/licenses/ (pyproject's
+    # license-files) and at the root of the sdist.
+    if not any(name.endswith(".dist-info/licenses/LICENSE") for name in names):
+        missing.append("wheel: *.dist-info/licenses/LICENSE")
     with tarfile.open(sdists[0]) as sdist:
         sdist_names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
     missing += [f"sdist: src/{name}" for name in REQUIRED if f"src/{name}" not in sdist_names]
     missing += [
         f"sdist: {name}"
-        for name in ("pyproject.toml", "README.md", "CHANGELOG.md")
+        for name in ("pyproject.toml", "README.md", "CHANGELOG.md", "LICENSE")
         if name not in sdist_names
     ]
     if missing:
