@@ -57,6 +57,8 @@ nitpick_ignore = [
     ("py:class", "wwc_standard.i18n.messages.Message"),
     ("py:class", "Message"),
     ("py:class", "wwc_standard.i18n.messages.Localizable"),
+    ("py:class", "Localizable"),
+    ("py:class", "_StepContext"),
     ("py:class", "wwc_standard._pickling.ReadOnlyMappings"),
     ("py:class", "wwc_standard.revisions.texts.RevisionText"),
     ("py:class", "Tally"),
