@@ -77,8 +77,9 @@ This file is distributed under the same license as the wwc-standard package (MIT
 REVISION_CATALOG_HEADER = """\
 {language} ({locale}) texts of revision {version} of the What Works Cities Certification
 standard: names and descriptions of its practice areas, criteria and requirements.
-UNOFFICIAL TRANSLATION, by the wwc-standard developers. The program's own translations are
-not public; this one is ours, not What Works Cities', and the English text is the reference.
+UNOFFICIAL TRANSLATION, by the wwc-standard developers. The program's own translations were
+not found in the sources we could read; this one is ours, not What Works Cities', and the English
+text is the reference.
 This file is distributed under the same license as the wwc-standard package (MIT)."""
 
 GUIDANCE_TEMPLATE_HEADER = """\

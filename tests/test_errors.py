@@ -77,9 +77,27 @@ def test_unknown_standard_has_a_problem_and_a_message() -> None:
 def test_incomplete_standard_says_how_to_complete_it() -> None:
     error = wwc.IncompleteStandard("2018", listed=11, declared=45)
     assert (error.version, error.listed, error.declared) == ("2018", 11, 45)
-    assert "lists 11 of its 45 criteria; 34 are not public" in str(error)
+    assert "lists 11 of its 45 criteria; 34 were not found in the sources we could read" in str(
+        error
+    )
+    assert "not public" not in str(error)  # they were published; we could not read them
     assert 'extends "2018"' in str(error)
     assert error.problems[0].code == "incomplete-standard"
+    assert error.missing == ()
+
+
+def test_incomplete_standard_names_a_missing_tier_rule_parameter() -> None:
+    """The 2017 launch standard ships no working_across (facts section 7: UNKNOWN)."""
+    error = wwc.IncompleteStandard(
+        "2017", listed=0, declared=50, missing=("tier_rule.working_across",)
+    )
+    assert [p.code for p in error.problems] == ["incomplete-standard"] * 2
+    text = str(error)
+    assert "50 were not found" in text
+    assert "does not give tier_rule.working_across" in text
+    assert "working_across = { min_criteria = ..., min_percent = ... }" in text
+    assert error.localized("es").count("tier_rule.working_across") == 1
+    assert "{{" not in error.localized("fr")
 
 
 def test_every_error_the_library_raises_on_bad_input_is_a_wwc_error() -> None:

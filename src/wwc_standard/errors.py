@@ -361,41 +361,111 @@ class UnknownStandard(WWCError, LookupError):
 
 
 class IncompleteStandard(WWCError, ValueError):
-    """A revision that lists fewer criteria than it has cannot score a city.
+    """A revision that lists fewer criteria than it has, or whose tier rule lacks a parameter,
+    cannot score a city.
 
-    Scoring against a partial list would give percentages of the wrong total, so evaluation
-    refuses; complete the revision with a revision file of your own that ``extends`` it.
+    Scoring against a partial list would give percentages of the wrong total, and a tier rule
+    without its parameter has no answer, so evaluation refuses; complete the revision with a
+    revision file of your own that ``extends`` it. ``missing`` names the tier rule's parameters
+    that are not given (the 2017 launch standard's ``tier_rule.working_across``); each is one
+    more problem, worded with what to add and where.
 
     >>> print(IncompleteStandard("2018", listed=11, declared=45))
-    revision 2018 lists 11 of its 45 criteria; 34 are not public. Complete it with revision \
-data that extends "2018" and adds the missing criteria (see docs/revision-files.md), then \
-evaluate against that.
+    revision 2018 lists 11 of its 45 criteria; 34 were not found in the sources we could read. \
+Complete it with revision data that extends "2018" and adds the missing criteria (see \
+docs/revision-files.md), then evaluate against that.
+    >>> error = IncompleteStandard("2017-mine", listed=50, declared=50,
+    ...                            missing=("tier_rule.working_across",))
+    >>> print(error)
+    revision 2017-mine does not give tier_rule.working_across, which was not found in the \
+sources we could read and without which it cannot score a city. Give it in your revision data \
+(a [tier_rule] table with working_across = { min_criteria = ..., min_percent = ... }; see \
+docs/revision-files.md), then evaluate against that.
+    >>> [problem.code for problem in error.problems]
+    ['incomplete-standard']
+    >>> about = IncompleteStandard("2017", listed=0, declared=50, approximate=True)
+    >>> print(about.problems[0].message)
+    revision 2017 lists 0 of its about 50 criteria; about 50 were not found in the sources we \
+could read. Complete it with revision data that extends "2017" and adds the missing criteria \
+(see docs/revision-files.md), then evaluate against that.
     """
 
-    def __init__(self, version: str, *, listed: int, declared: int) -> None:
+    def __init__(
+        self,
+        version: str,
+        *,
+        listed: int,
+        declared: int,
+        missing: Iterable[str] = (),
+        approximate: bool = False,
+    ) -> None:
         self.version = version
         """The incomplete revision."""
         self.listed = listed
         """How many criteria it lists."""
         self.declared = declared
         """How many criteria the published revision has."""
-        message = Plural(
-            "revision {version} lists {listed} of its {declared} criteria; {n} is not "
-            'public. Complete it with revision data that extends "{version}" and adds the '
-            "missing criterion (see docs/revision-files.md), then evaluate against that.",
-            "revision {version} lists {listed} of its {declared} criteria; {n} are not "
-            'public. Complete it with revision data that extends "{version}" and adds the '
-            "missing criteria (see docs/revision-files.md), then evaluate against that.",
-            declared - listed,
-            version=version,
-            listed=listed,
-            declared=declared,
+        self.missing = tuple(missing)
+        """The paths of the tier rule's parameters that are not given."""
+        self.approximate = approximate
+        """Whether ``declared`` is only approximate (the 2017 launch standard's "about 50")."""
+        messages: list[Message] = []
+        if listed < declared and approximate:
+            messages.append(
+                Plural(
+                    "revision {version} lists {listed} of its about {declared} criteria; about {n} "
+                    "was not found in the sources we could read. Complete it with revision data "
+                    'that extends "{version}" and adds the missing criterion (see '
+                    "docs/revision-files.md), then evaluate against that.",
+                    "revision {version} lists {listed} of its about {declared} criteria; about {n} "
+                    "were not found in the sources we could read. Complete it with revision data "
+                    'that extends "{version}" and adds the missing criteria (see '
+                    "docs/revision-files.md), then evaluate against that.",
+                    declared - listed,
+                    version=version,
+                    listed=listed,
+                    declared=declared,
+                )
+            )
+        elif listed < declared:
+            messages.append(
+                Plural(
+                    "revision {version} lists {listed} of its {declared} criteria; {n} was not "
+                    "found in the sources we could read. Complete it with revision data that "
+                    'extends "{version}" and adds the missing criterion (see '
+                    "docs/revision-files.md), then evaluate against that.",
+                    "revision {version} lists {listed} of its {declared} criteria; {n} were not "
+                    "found in the sources we could read. Complete it with revision data that "
+                    'extends "{version}" and adds the missing criteria (see '
+                    "docs/revision-files.md), then evaluate against that.",
+                    declared - listed,
+                    version=version,
+                    listed=listed,
+                    declared=declared,
+                )
+            )
+        for path in self.missing:
+            messages.append(
+                Message(
+                    "revision {version} does not give {path}, which was not found in the sources "
+                    "we could read and without which it cannot score a city. Give it in your "
+                    "revision data (a [tier_rule] table with working_across = {{ min_criteria = "
+                    "..., min_percent = ... }}; see docs/revision-files.md), then evaluate "
+                    "against that.",
+                    version=version,
+                    path=path,
+                )
+            )
+        self.problems = tuple(
+            Problem.of("standard", "incomplete-standard", message) for message in messages
         )
-        self.problems = (Problem.of("standard", "incomplete-standard", message),)
-        super().__init__(str(self.problems[0].message))
+        super().__init__(self.localized())
+
+    def __str__(self) -> str:
+        return self.localized()
 
     def localized(self, locale: str = "en") -> str:
-        """The error's message in ``locale``.
+        """The error's message in ``locale``: one line per problem.
 
         >>> import wwc_standard as wwc
         >>> try:
@@ -406,7 +476,7 @@ evaluate against that.
         2018 11 45
         a revisão 2018 lista 11 de seus 45 critérios; ...
         """
-        return self.problems[0].message(locale)
+        return join_lines(problem.message(locale) for problem in self.problems)
 
 
 class NoMigrationPath(WWCError, LookupError):

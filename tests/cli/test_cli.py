@@ -146,7 +146,12 @@ def test_standards_lists_every_revision() -> None:
         assert line.startswith(version + "  ")
         assert revision.fingerprint in line
         assert revision.in_force.start.isoformat() in line
-        assert f"{revision.criteria_count} criteria" in line
+        # Every in-force day is inferred, and 2017's count is "about 50" (facts section 2).
+        assert (f"{revision.in_force.start.isoformat()} (inferred)" in line) is (
+            revision.in_force.provenance.inferred
+        )
+        about = "about " if revision.criteria_count_approximate else ""
+        assert f"  {about}{revision.criteria_count} criteria" in line
         assert ("incomplete" in line) is not revision.complete
 
 
@@ -161,7 +166,9 @@ def test_standards_as_json() -> None:
             "version": revision.version,
             "title": revision.title,
             "in_force": revision.in_force.start.isoformat(),
+            "in_force_inferred": revision.in_force.provenance.inferred,
             "criteria": revision.criteria_count,
+            "criteria_approximate": revision.criteria_count_approximate,
             "complete": revision.complete,
             "fingerprint": revision.fingerprint,
         }

@@ -574,7 +574,7 @@ def test_an_incomplete_revision_cannot_score() -> None:
     assert isinstance(error, ValueError)
     assert isinstance(error, wwc.WWCError)
     assert (error.version, error.listed, error.declared) == (revision.version, 11, 45)
-    assert "34 are not public" in str(error)
+    assert "34 were not found in the sources we could read" in str(error)
     assert error.problems[0].code == "incomplete-standard"
 
 

@@ -84,6 +84,30 @@ def test_crosswalks_are_valid(earlier: str, later: str) -> None:
     assert versions.index(later) == versions.index(earlier) + 1
 
 
+@pytest.mark.parametrize(("earlier", "later"), crosswalk_pairs())
+def test_every_crosswalk_link_cites_a_source(earlier: str, later: str) -> None:
+    """Facts section 6: the crosswalk is INFERRED, except that DM7 is new in 2022 [R]; every
+    link names the sources it rests on, and only DM7's is read."""
+    for link in crosswalk(earlier, later).links:
+        assert link.provenance is not None, link
+        assert link.provenance.sources, link
+        assert link.provenance.inferred is (link.to_ids != ("DM7",)), link
+
+
+def test_a_link_citing_an_unknown_source_is_a_problem() -> None:
+    import attrs
+
+    walk = crosswalk("2021", "2022")
+    first = walk.links[0]
+    assert first.provenance is not None
+    bad = attrs.evolve(first, provenance=attrs.evolve(first.provenance, sources=("nowhere",)))
+    walk = attrs.evolve(walk, links=(bad, *walk.links[1:]))
+    problems = crosswalk_problems(walk, wwc.standard("2021"), wwc.standard("2022"))
+    assert [(p.path, p.code) for p in problems] == [
+        ("links[0].provenance.sources", "unknown-source")
+    ]
+
+
 def test_every_consecutive_pair_that_differs_has_a_crosswalk() -> None:
     import itertools
 

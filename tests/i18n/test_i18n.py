@@ -462,8 +462,8 @@ def test_dates_in_messages_are_formatted_by_babel_for_the_locale() -> None:
         wwc.standard(on=datetime.date(2016, 5, 1))
     assert str(caught.value) == (
         "no shipped revision was in force on May 1, 2016: the earliest, 2017, took effect on "
-        "April 1, 2017"
+        "April 1, 2017 (inferred)"
     )
     assert "el 1 de mayo de 2016" in caught.value.localized("es")
-    assert "1 de abril de 2017" in caught.value.localized("pt_BR")
-    assert "le 1 avril 2017" in caught.value.localized("fr")
+    assert "1 de abril de 2017 (inferida)" in caught.value.localized("pt_BR")
+    assert "le 1 avril 2017 (déduite)" in caught.value.localized("fr")

@@ -37,7 +37,11 @@ def test_standard_without_arguments_is_the_newest() -> None:
     [
         (datetime.date(2017, 4, 1), "2017"),
         (datetime.date(2017, 12, 31), "2017"),
-        (datetime.date(2018, 1, 1), "2018"),
+        # Facts section 2: the inaugural cohort of 25 January 2018 was certified under 2017;
+        # 2018 starts the day after (inferred).
+        (datetime.date(2018, 1, 1), "2017"),
+        (datetime.date(2018, 1, 25), "2017"),
+        (datetime.date(2018, 1, 26), "2018"),
         (datetime.date(2019, 6, 1), "2019"),
         (datetime.date(2020, 6, 1), "2020"),
         (datetime.date(2022, 7, 31), "2021"),
@@ -64,7 +68,8 @@ def test_standard_before_the_first_revision_is_unknown_with_a_clear_message(
     message = str(info.value)
     assert info.value.version == day.isoformat()
     assert f"in force on {day:%B} {day.day}, {day.year}:" in message
-    assert message.endswith("the earliest, 2017, took effect on April 1, 2017")
+    # The day is inferred (facts section 2: "Apr 2017"), and the message says so.
+    assert message.endswith("the earliest, 2017, took effect on April 1, 2017 (inferred)")
     assert info.value.available == SHIPPED
     assert info.value.problems[0].code == "unknown-standard"
 

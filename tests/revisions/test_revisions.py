@@ -57,18 +57,29 @@ def test_2018_to_2021_are_the_2018_standard(version: str) -> None:
     )
     assert revision.eligibility.countries == ("US",)
     assert revision.eligibility.population_floor == 30000
-    assert revision.tier_rule.provenance.inferred  # the Platinum bound is cut off in the source
+    # Facts section 2: all three bands, Platinum 84 % included, read in full on the
+    # certification page of the 2021 cycle.
+    assert not revision.tier_rule.provenance.inferred
+    assert "wwc-certification" in revision.tier_rule.provenance.sources
 
 
 def test_inferred_ids_and_names_are_labelled() -> None:
-    """Facts section 6: DG2/DG3 names, OD and SE ids are INFERRED."""
+    """Facts section 6: DG2/DG3 names, OD ids and the OD1 name are INFERRED; the names of
+    OD2 and SE1-SE4 are in no source, so they are described, never named as if published; the
+    names of PA1 and RDC6 are a city's labels, inferred as official; tying the quality items to
+    DG3 is inferred."""
     revision = wwc.standard("2018")
-    for criterion_id in ("DG2", "DG3", "OD1", "OD2", "SE1", "SE2", "SE3", "SE4"):
+    for criterion_id in ("DG2", "DG3", "OD1", "PA1", "RDC6"):
         criterion = revision[criterion_id]
         assert criterion.provenance.inferred, criterion_id
         assert "(name inferred)" in criterion.name, criterion_id
-    for criterion_id in ("DG1", "PA1", "RDC6"):
-        assert not revision[criterion_id].provenance.inferred
+    for criterion_id in ("OD2", "SE1", "SE2", "SE3", "SE4"):
+        criterion = revision[criterion_id]
+        assert criterion.provenance.inferred, criterion_id
+        assert criterion.name.startswith("Name not found: "), criterion_id
+        assert "not in any source" in criterion.provenance.note, criterion_id
+    assert "Inferred: that they belong to the criterion DG3" in revision["DG3"].provenance.note
+    assert not revision["DG1"].provenance.inferred
     checklist = revision["DG1"].checklist
     assert checklist is not None
     assert checklist.quota == "3 of 4"
@@ -85,11 +96,14 @@ def test_2017_is_the_launch_standard_with_a_configurable_breadth_rule() -> None:
         (Tier.GOLD, 3),
         (Tier.PLATINUM, 4),
     ]
-    assert rule.working_across.provenance is not None
-    assert rule.working_across.provenance.inferred
+    # Facts section 7: how a city "works across" a component is UNKNOWN, so no value ships.
+    assert rule.working_across is None
+    assert rule.missing == ("tier_rule.working_across",)
     assert len(revision.practice_areas) == 6
     assert revision.criteria == ()
     assert not revision.complete
+    assert revision.criteria_count == 50
+    assert revision.criteria_count_approximate  # "about 50"
 
 
 @pytest.mark.parametrize("version", OLD)
@@ -109,6 +123,10 @@ def test_newest_and_by_date_still_pick_the_right_revision() -> None:
 
     assert wwc.standard().version == "2026"
     assert wwc.standard(on=datetime.date(2018, 6, 1)).version == "2018"
+    # Facts section 2: the inaugural cohort of 25 January 2018 was certified under 2017.
+    assert wwc.standard(on=datetime.date(2018, 1, 25)).version == "2017"
+    assert wwc.standard(on=datetime.date(2018, 1, 26)).version == "2018"
+    assert wwc.standard("2018").in_force.provenance.inferred
     assert wwc.standard(on=datetime.date(2022, 7, 31)).version == "2021"
 
 
@@ -185,6 +203,68 @@ def _breadth_revision(sizes: list[int], min_criteria: int, min_percent: int) -> 
     data["criteria_count"] = sum(sizes)
     data["tier_rule"]["working_across"] = {"min_criteria": min_criteria, "min_percent": min_percent}
     return wwc.Standard.from_dict(data)
+
+
+def _complete_2017_file(tmp_path: Path, working_across: str) -> Path:
+    """A revision file that completes 2017 with 4 criteria of our own, one per component."""
+    lines = [
+        'version = "2017-complete-test"',
+        'extends = "2017"',
+        'changes = ["Completed with placeholder criteria for a test."]',
+        "criteria_count = 4",
+        "criteria_count_approximate = false",
+        "",
+        "[tier_rule]",
+        'kind = "component-breadth"',
+        'components = ["commit", "measure", "take-stock", "act"]',
+        "bands = [",
+        '    { tier = "silver", components = 2 },',
+        '    { tier = "gold", components = 3 },',
+        '    { tier = "platinum", components = 4 },',
+        "]",
+        working_across,
+        'provenance = { basis = "inferred", sources = ["smartcitiesdive-515769"] }',
+    ]
+    for component in ("commit", "measure", "take-stock", "act"):
+        lines += [
+            "",
+            "[[criteria]]",
+            f'id = "{component[0].upper()}1"',
+            'practice_area = "OD"',
+            f'name = "{component} placeholder"',
+            'description = "test"',
+            f'components = ["{component}"]',
+            'provenance = { basis = "inferred" }',
+        ]
+    path = tmp_path / "2017-complete.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_completing_2017_without_working_across_is_a_clear_error(tmp_path: Path) -> None:
+    """Facts section 7: "working across" is UNKNOWN; a file that lists every criterion but
+    gives no working_across cannot score, and the error says what to add and where."""
+    revision = wwc.load_standard(_complete_2017_file(tmp_path, ""))
+    assert len(revision.criteria) == revision.criteria_count == 4
+    assert not revision.complete
+    with pytest.raises(wwc.IncompleteStandard) as info:
+        wwc.evaluate({"answers": {"C1": "met"}}, revision)
+    assert info.value.missing == ("tier_rule.working_across",)
+    assert [p.code for p in info.value.problems] == ["incomplete-standard"]
+    message = str(info.value)
+    assert "tier_rule.working_across" in message
+    assert "min_criteria" in message
+    assert "min_percent" in message
+    assert "not found in the sources" in message
+    assert [p.code for p in wwc.validate({"answers": {}}, revision)] == ["incomplete-standard"]
+
+
+def test_completing_2017_with_working_across_scores(tmp_path: Path) -> None:
+    path = _complete_2017_file(tmp_path, "working_across = { min_criteria = 1, min_percent = 50 }")
+    revision = wwc.load_standard(path)
+    assert revision.complete
+    result = wwc.evaluate({"answers": {"C1": "met", "M1": "met", "T1": "met"}}, revision)
+    assert result.tier is Tier.GOLD
 
 
 @given(

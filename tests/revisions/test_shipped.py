@@ -15,17 +15,19 @@ import pytest
 
 import wwc_standard as wwc
 
+# Changed deliberately in the facts correction of issue 14 (the old values and why are in
+# CHANGELOG.md, "Fingerprints"): a stored assessment pinned to an old value is refused.
 PINNED_FINGERPRINTS = {
-    "2017": "sha256:93744520cd26559b7ff26ff0d2c5623bf12fa2ff07ad20f722a296c8efdc570b",
-    "2018": "sha256:b0ec892e642b6c15aa607920196d489851dad935ada974629c9b493c39d6b2f8",
-    "2019": "sha256:7d16fa174addc3cd266098a5b75e732ed9c556d53ff3f1e5b7eb879d6306985a",
-    "2020": "sha256:73705e064edf4ffc586e9153406bdb0162cd4d93c98067da1fde34c505fc2401",
-    "2021": "sha256:3fb6a5cf5d2bcb87e0306442d1c6af2447af44923baca11a8ec788e2a4180466",
-    "2022": "sha256:41d84890d61ee834b25a2cdd63be3cbca74fa7a4c5b5c058dbcc09de6065f1a3",
-    "2023": "sha256:4c29b455672c4062bd0615db0c4754605a92bb78bd2fe87ba7ed4d1efc373a81",
-    "2024": "sha256:4f18e0e4d8ea35e7b3e111831a5c38f42e0ae62869004fea5f74b5215ae7a901",
-    "2025": "sha256:249b8db87b5f91585711d88bbd7579f2c0a7daf756d3b84a74aa718ca08e2c33",
-    "2026": "sha256:fe3d2853ccce6dd2a9f09c79ca557c64ee5cab0a05f36f1069f582feddcc859c",
+    "2017": "sha256:d7b8002f54bb016f1ec3dc44dff91d03f9315e5a353baf477c3fd1c2e18c4393",
+    "2018": "sha256:15b19ccf338ea152540617dcf06e1cd7d5c399a9827c13f17021fb33a71d3100",
+    "2019": "sha256:d87f939b367e5c2bbcd07914b38e129540a0675cc5250dc9a4b3ce90c44541e7",
+    "2020": "sha256:f0376a67c2f82c5b2b4d15ea9b4c6f8ed12cd4931478fe62a91a7e15876f9769",
+    "2021": "sha256:8c8f041b1c3163191113cf7718858b6fe304cc0db4c9519a2385d4cfacbe9f86",
+    "2022": "sha256:d4edb5c3bf91cecd30a993bd1725f3533f7cf48d5dbb361763b73ca6b07e29b2",
+    "2023": "sha256:82f3354f00d4fb03cc53d79f605d8559ecb329bd800252374c78016a495023e5",
+    "2024": "sha256:7c844a42feff38a0d74489ee206133848552da1d155a524d3a73d8b82646505c",
+    "2025": "sha256:df67d590114f3a58602c5f2a7fc7ec988defbe028148c45a29f57be1f6fa34f6",
+    "2026": "sha256:ea055995bd7fbf6c158b966c90c7db0c1e4f0e2996c51a930fee1ef239eba05a",
 }
 
 #: Facts section 5: the 43 criteria of Version 3.0, names as published, in published order.
@@ -214,7 +216,7 @@ def test_sources_have_unique_keys_and_titles(shipped: wwc.Standard) -> None:
 def test_inferred_facts_are_labelled_inferred(shipped: wwc.Standard) -> None:
     # Facts section 4: which countries "Latin America" or "the Americas" covers is inferred.
     assert shipped.eligibility.provenance.inferred
-    # Exact start days are not published.
+    # Exact start days were not found in the sources we could read (all inferred).
     assert shipped.in_force.provenance.inferred
     # The 2022 bands are read in many sources.
     assert not shipped.tier_rule.provenance.inferred
@@ -275,7 +277,7 @@ def test_in_force_dates() -> None:
     starts = {v: wwc.standard(v).in_force.start for v in wwc.standards()}
     assert starts == {
         "2017": datetime.date(2017, 4, 1),
-        "2018": datetime.date(2018, 1, 1),
+        "2018": datetime.date(2018, 1, 26),  # inferred: the day after the inaugural cohort
         "2019": datetime.date(2019, 1, 1),
         "2020": datetime.date(2020, 1, 1),
         "2021": datetime.date(2021, 1, 1),

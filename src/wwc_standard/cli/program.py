@@ -127,7 +127,9 @@ def _standards(args: argparse.Namespace, out: Output) -> int:
                         "version": s.version,
                         "title": s.title,
                         "in_force": s.in_force.start.isoformat(),
+                        "in_force_inferred": s.in_force.provenance.inferred,
                         "criteria": s.criteria_count,
+                        "criteria_approximate": s.criteria_count_approximate,
                         "complete": s.complete,
                         "fingerprint": s.fingerprint,
                     }
@@ -138,12 +140,18 @@ def _standards(args: argparse.Namespace, out: Output) -> int:
         )
     else:
         for s in rows:
-            row = Plural(
-                "{version}  from {start}  {n} criterion  {fingerprint}",
-                "{version}  from {start}  {n} criteria  {fingerprint}",
-                s.criteria_count,
+            start: Message | str = s.in_force.start.isoformat()
+            if s.in_force.provenance.inferred:
+                start = Message("{date} (inferred)", date=start)
+            if s.criteria_count_approximate:
+                count = Plural("about {n} criterion", "about {n} criteria", s.criteria_count)
+            else:
+                count = Plural("{n} criterion", "{n} criteria", s.criteria_count)
+            row = Message(
+                "{version}  from {start}  {count}  {fingerprint}",
                 version=s.version,
-                start=s.in_force.start.isoformat(),
+                start=start,
+                count=count,
                 fingerprint=s.fingerprint,
             )
             out.write(f"{row.render(args.locale)}{incomplete_label(s, args.locale)}\n")

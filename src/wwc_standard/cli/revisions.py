@@ -46,14 +46,22 @@ def incomplete_label(revision: Standard, locale: str = "en") -> str:
     >>> import wwc_standard as wwc
     >>> incomplete_label(wwc.standard("2018")), incomplete_label(wwc.standard("2024"))
     ('  incomplete: 11 of 45 criteria listed', '')
+    >>> incomplete_label(wwc.standard("2017"))
+    '  incomplete: 0 of about 50 criteria listed'
     """
     if revision.complete:
         return ""
-    text = Message(
-        "incomplete: {listed} of {declared} criteria listed",
-        listed=len(revision.criteria),
-        declared=revision.criteria_count,
-    )
+    listed, declared = len(revision.criteria), revision.criteria_count
+    if revision.criteria_count_approximate:
+        text = Message(
+            "incomplete: {listed} of about {declared} criteria listed",
+            listed=listed,
+            declared=declared,
+        )
+    else:
+        text = Message(
+            "incomplete: {listed} of {declared} criteria listed", listed=listed, declared=declared
+        )
     return "  " + text.render(locale)
 
 

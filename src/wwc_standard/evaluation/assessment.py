@@ -800,7 +800,11 @@ def validate(
     assert revision is not None  # resolve() reports a problem whenever it finds no revision
     if not revision.complete:
         return IncompleteStandard(
-            revision.version, listed=len(revision.criteria), declared=revision.criteria_count
+            revision.version,
+            listed=len(revision.criteria),
+            declared=revision.criteria_count,
+            missing=revision.tier_rule.missing,
+            approximate=revision.criteria_count_approximate,
         ).problems
     return ()
 

@@ -123,6 +123,8 @@ def evaluate_many(
                     revision.version,
                     listed=len(revision.criteria),
                     declared=revision.criteria_count,
+                    missing=revision.tier_rule.missing,
+                    approximate=revision.criteria_count_approximate,
                 )
             checked.add(id(revision))
         results.append(evaluate_parsed(item, revision, require_evidence))

@@ -114,7 +114,11 @@ def evaluate(
     assert revision is not None  # resolve() reports a problem whenever it finds no revision
     if not revision.complete:
         raise IncompleteStandard(
-            revision.version, listed=len(revision.criteria), declared=revision.criteria_count
+            revision.version,
+            listed=len(revision.criteria),
+            declared=revision.criteria_count,
+            missing=revision.tier_rule.missing,
+            approximate=revision.criteria_count_approximate,
         )
     return evaluate_parsed(parsed, revision, require_evidence)
 

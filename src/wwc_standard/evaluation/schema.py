@@ -210,7 +210,7 @@ def render(schema: Mapping[str, Any]) -> str:
 
 def folder() -> Path:
     """The package folder the schemas are committed in."""
-    return Path(__file__).parent / "schemas"
+    return Path(__file__).parent.parent / "schemas"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -176,7 +176,7 @@ def crosswalk(earlier: str, later: str) -> Crosswalk:
                 relation=item["relation"],
                 from_ids=tuple(item["from"]),
                 to_ids=tuple(item["to"]),
-                provenance=None if provenance is None else Provenance(**provenance),
+                provenance=None if provenance is None else _provenance(provenance),
             )
         )
     return Crosswalk(
@@ -184,9 +184,33 @@ def crosswalk(earlier: str, later: str) -> Crosswalk:
     )
 
 
+def _provenance(data: Mapping[str, Any]) -> Provenance:
+    return Provenance(
+        basis=data["basis"], sources=tuple(data.get("sources", ())), note=data.get("note", "")
+    )
+
+
 def crosswalk_problems(walk: Crosswalk, earlier: Standard, later: Standard) -> list[Problem]:
-    """Every way a crosswalk breaks its rules against the two revisions it links."""
+    """Every way a crosswalk breaks its rules against the two revisions it links; a link cites
+    its sources by the keys of the two revisions' sources."""
     found: list[Problem] = []
+    known_sources = {source.key for source in (*earlier.sources, *later.sources)}
+    for index, link in enumerate(walk.links):
+        cited = () if link.provenance is None else link.provenance.sources
+        for key in cited:
+            if key not in known_sources:
+                found.append(
+                    Problem.of(
+                        f"links[{index}].provenance.sources",
+                        "unknown-source",
+                        Message(
+                            "{key} is not a source of revision {earlier} or {later}",
+                            key=key,
+                            earlier=earlier.version,
+                            later=later.version,
+                        ),
+                    )
+                )
     shapes = {
         "same": (1, 1),
         "renamed": (1, 1),

@@ -52,7 +52,8 @@ from .whatif import tier_value
 __all__ = ["HORIZON_MONTHS", "Horizon", "Roadmap", "RoadmapStep", "roadmap"]
 
 HORIZON_MONTHS = (3, 6, 12)
-"""The horizons of every roadmap, in months from now: the program's own promise."""
+"""The horizons of every roadmap, in months from now: those the program named at its 2017
+launch, used by this library for every revision (later cycles' horizons were not found)."""
 
 _EPSILON = 1e-9
 

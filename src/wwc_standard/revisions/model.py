@@ -173,7 +173,7 @@ class Criterion:
 
     def title(self, locale: str = "en") -> str:
         """The criterion's name in ``locale`` (translations are the package's own, unofficial;
-        official ones are not public).
+        official ones were not found in the sources we could read).
 
         >>> import wwc_standard
         >>> crit = wwc_standard.standard("2024")["OD3"]
@@ -329,7 +329,12 @@ class Standard:
     in_force: InForce
     """When the revision took effect."""
     criteria_count: int
-    """How many criteria the published revision has; more than listed when some are not public."""
+    """How many criteria the published revision has; more than listed when some were not found
+    in the sources we could read."""
+    criteria_count_approximate: bool = False
+    """True when the sources give the count only approximately (the 2017 launch standard's
+    "about 50"): ``criteria_count`` is then this package's reading of it, and a revision file
+    that completes the revision states the real count."""
     extends: str | None = None
     """The revision this one was derived from, when it changes only cycle rules."""
     changes: tuple[str, ...] = ()
@@ -485,13 +490,14 @@ class Standard:
 
     @property
     def complete(self) -> bool:
-        """Whether every criterion of the published revision is listed.
+        """Whether every criterion of the published revision is listed and its tier rule has
+        every parameter it needs (:attr:`TierRule.missing`): only then can it score a city.
 
         >>> import wwc_standard as wwc
-        >>> [(v, wwc.standard(v).complete) for v in ("2018", "2024")]
-        [('2018', False), ('2024', True)]
+        >>> [(v, wwc.standard(v).complete) for v in ("2017", "2018", "2024")]
+        [('2017', False), ('2018', False), ('2024', True)]
         """
-        return len(self.criteria) == self.criteria_count
+        return len(self.criteria) == self.criteria_count and not self.tier_rule.missing
 
     @property
     def possible(self) -> int:

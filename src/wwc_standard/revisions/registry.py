@@ -68,7 +68,11 @@ def standard(version: str | None = None, *, on: datetime.date | None = None) -> 
                     "effect on {start}",
                     day=on,
                     version=first.version,
-                    start=first.in_force.start,
+                    start=(
+                        Message("{date} (inferred)", date=first.in_force.start)
+                        if first.in_force.provenance.inferred
+                        else first.in_force.start
+                    ),
                 ),
             )
         return shipped_standard(in_force[-1])

@@ -187,6 +187,19 @@ class TierRule:
         are listed), as ``(path, code, message)`` triples."""
         raise NotImplementedError
 
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The paths of the rule's parameters that are not given (not found in the sources and
+        not supplied by a revision file), without which it cannot score a city.
+
+        Every parameter of the shipped percentage bands is given, so this is usually empty.
+
+        >>> import wwc_standard as wwc
+        >>> wwc.standard("2024").tier_rule.missing, wwc.standard("2017").tier_rule.missing
+        ((), ('tier_rule.working_across',))
+        """
+        return ()
+
     def tally(self, criteria: Sequence[Criterion]) -> Tally:
         """A running count of met criteria (by index in ``criteria``), none at first, that
         answers :meth:`criteria_needed` as they are added and removed.
@@ -284,7 +297,7 @@ class _BreadthTally(Tally):
             for k in inside:
                 sizes[k] += 1
         self.sizes = sizes
-        self.need = [rule.working_across.needed(size) for size in sizes]
+        self.need = [rule.required_working_across.needed(size) for size in sizes]
         self.done = [0] * len(rule.components)
 
     def add(self, index: int) -> None:
@@ -485,8 +498,11 @@ class ComponentBreadth(TierRule):
 
     This is the rule of the 2017 launch standard (Silver across 2 of the 4 components, Gold 3,
     Platinum all 4). Each criterion belongs to exactly one component (``Criterion.components``).
-    How a city "works across" a component was not published; :class:`WorkingAcross` makes it
-    an explicit parameter of the rule, recorded with its own provenance.
+    How a city "works across" a component was not found in the sources we could read;
+    :class:`WorkingAcross` makes it an explicit parameter of the rule, recorded with its own
+    provenance. The shipped 2017 revision gives none (``working_across`` is ``None``): a
+    revision file that completes it must give one, and until then the rule lists the parameter
+    in :attr:`missing` and cannot score a city.
 
     >>> rule = ComponentBreadth(
     ...     components=("commit", "measure", "take-stock", "act"),
@@ -498,6 +514,8 @@ class ComponentBreadth(TierRule):
     ... )
     >>> rule.tier_for_components(3)
     <Tier.GOLD: 'gold'>
+    >>> rule.missing, attrs.evolve(rule, working_across=None).missing
+    ((), ('tier_rule.working_across',))
     """
 
     kind: ClassVar[str] = "component-breadth"
@@ -505,10 +523,29 @@ class ComponentBreadth(TierRule):
     """The components, in published order ("commit", "measure", "take-stock", "act")."""
     bands: tuple[ComponentBand, ...]
     """One band per certified tier, lowest tier first."""
-    working_across: WorkingAcross
-    """When a component counts as worked across."""
     provenance: Provenance
-    """Where the rule comes from; the ``working_across`` parameter is not published."""
+    """Where the rule comes from; the ``working_across`` parameter was not found in the sources."""
+    working_across: WorkingAcross | None = None
+    """When a component counts as worked across; ``None`` when not given (unknown)."""
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return () if self.working_across is not None else ("tier_rule.working_across",)
+
+    @property
+    def required_working_across(self) -> WorkingAcross:
+        """``working_across``, which scoring needs; evaluation refuses a revision whose rule
+        lacks it (:class:`~wwc_standard.errors.IncompleteStandard`) before asking.
+
+        >>> import wwc_standard as wwc
+        >>> wwc.standard("2017").tier_rule.required_working_across
+        Traceback (most recent call last):
+        ...
+        ValueError: tier_rule.working_across is not given
+        """
+        if self.working_across is None:
+            raise ValueError("tier_rule.working_across is not given")
+        return self.working_across
 
     def _deficits(self, met: Collection[str], criteria: Sequence[Criterion]) -> list[int | None]:
         """Per component: criteria still to meet for it to count, ``None`` if it never can."""
@@ -516,7 +553,7 @@ class ComponentBreadth(TierRule):
         deficits: list[int | None] = []
         for component in self.components:
             members = [c for c in criteria if component in c.components]
-            need = self.working_across.needed(len(members))
+            need = self.required_working_across.needed(len(members))
             done = sum(1 for c in members if c.id in met_set)
             deficits.append(max(0, need - done) if need <= len(members) else None)
         return deficits
@@ -598,11 +635,12 @@ class ComponentBreadth(TierRule):
                 )
             if previous < band.components <= len(self.components):
                 previous = band.components
-        if self.working_across.min_criteria < 1:
+        across = self.working_across
+        if across is not None and across.min_criteria < 1:
             found.append(
                 ("tier_rule.working_across.min_criteria", "invalid-tier-rule", "must be at least 1")
             )
-        if not 0 <= self.working_across.min_percent <= 100:
+        if across is not None and not 0 <= across.min_percent <= 100:
             found.append(
                 (
                     "tier_rule.working_across.min_percent",
@@ -621,7 +659,7 @@ class ComponentBreadth(TierRule):
                         f"{', '.join(self.components)}",
                     )
                 )
-        if len(criteria) == possible and not found:
+        if len(criteria) == possible and not found and across is not None:
             reachable = sum(1 for d in self._deficits((), criteria) if d is not None)
             if self.bands and reachable < self.bands[-1].components:
                 found.append(
