@@ -9,6 +9,7 @@ tag, an attribute or a link that is not http(s).
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
@@ -162,7 +163,7 @@ def test_headings_are_in_order_and_every_criterion_is_there(
     levels = [level for level, _ in parsed.headings]
     assert levels[0] == 1
     assert levels.count(1) == 1
-    for before, after in zip(levels, levels[1:], strict=False):
+    for before, after in itertools.pairwise(levels):
         assert after <= before + 1, parsed.headings
     for criterion in exampleton.standard.criteria:
         assert criterion.id in parsed.row_headers
@@ -435,7 +436,7 @@ def _cohort() -> wwc.Cohort:
     ):
         data = {**base, "city": {**base["city"], "name": name}}
         ids = [c.id for c in wwc.standard("2024").criteria]
-        data["answers"] = {cid: "met" for cid in ids[:met]}
+        data["answers"] = dict.fromkeys(ids[:met], "met")
         if index % 2:
             data["answers"][ids[-1]] = "unmet"
         cities.append(data)
@@ -450,7 +451,7 @@ def test_cohort_report_sorts_cities_and_shows_every_part() -> None:
         assert parsed.tags("html") == [{"lang": LOCALES[locale]}]
         levels = [level for level, _ in parsed.headings]
         assert levels[0] == 1
-        assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels))
     parsed = parse(cohort.to_html())
     headings = [text for _, text in parsed.headings]
     assert headings[:5] == [
