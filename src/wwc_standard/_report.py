@@ -238,12 +238,12 @@ def _bars(chart: Chart) -> list[dict[str, Any]]:
     return rows
 
 
-_LABEL_WIDTH, _BAR_WIDTH, _ROW, _GAP = 0, 260, 40, 8
+_LABEL_WIDTH, _BAR_WIDTH, _ROW, _GAP = 0, 240, 40, 8
 _VIEW = {
     "bars": _bars,
     "row_height": _ROW,
     "bar_width": _BAR_WIDTH,
-    "chart_width": 720,
+    "chart_width": 840,
     # The styles a status cell may have: shown as a badge with a sign and the word.
     "status_styles": ("met", "unmet", "unknown", "other"),
 }
