@@ -282,11 +282,11 @@ def to_markdown(report: Report) -> str:
     return "\n".join(lines)
 
 
-def _markdown_block(block: Block) -> list[str]:
+def _markdown_block(block: Block, heading: str = "") -> list[str]:
     if isinstance(block, Section):
         lines = [f"{'#' * block.level} {markdown_text(block.heading)}", ""]
         for inner in block.blocks:
-            lines.extend(_markdown_block(inner))
+            lines.extend(_markdown_block(inner, block.heading))
         return lines
     if isinstance(block, Paragraph):
         text = markdown_text(block.text)
@@ -299,12 +299,9 @@ def _markdown_block(block: Block) -> list[str]:
             "",
         ]
     if isinstance(block, Table):
-        return [
-            f"**{markdown_text(block.caption)}**",
-            "",
-            *_markdown_table(block.columns, block.rows, block.numeric),
-            "",
-        ]
+        # A caption that repeats the section's heading is said once.
+        caption = [] if block.caption == heading else [f"**{markdown_text(block.caption)}**", ""]
+        return [*caption, *_markdown_table(block.columns, block.rows, block.numeric), ""]
     # A chart: its title, its description, and each bar's label and words as a table (what
     # the bars show is in those words).
     rows = [(Cell(text=bar.label), Cell(text=bar.summary)) for bar in block.bars]

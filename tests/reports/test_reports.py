@@ -367,6 +367,25 @@ def _plain(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").replace("\ufffd", "")
 
 
+@given(criterion=user_text, area=user_text)
+@example(criterion="<img src=x onerror=alert(1)>", area="</h3><h1>forged")
+def test_any_name_in_a_revision_of_ones_own_stays_text(criterion: str, area: str) -> None:
+    standard = make_standard(
+        [attrs.evolve(make_criterion(f"C{i}"), name=criterion) for i in range(1, 4)]
+    )
+    standard = attrs.evolve(
+        standard,
+        practice_areas=tuple(attrs.evolve(a, name=area) for a in standard.practice_areas),
+    )
+    evaluation = wwc.evaluate({"answers": {"C1": "met"}}, standard)
+    for page in (evaluation.to_html(), standard._repr_html_()):
+        parsed = assert_safe(page)
+        text = _plain("".join(parsed.text))
+        assert _plain(area).strip() in text
+    assert _plain(criterion).strip() in _plain("".join(parse(evaluation.to_html()).text))
+    assert_tables_whole(evaluation.to_markdown())
+
+
 # -- Markdown -----------------------------------------------------------------------------------
 
 
