@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -55,8 +54,6 @@ __all__ = [
     "Segment",
     "Table",
     "link",
-    "provide",
-    "provider",
     "short",
     "to_fragment",
     "to_html",
@@ -389,31 +386,3 @@ def short(text: str | None, most: int = 40) -> str:
         return "?"
     flat = "".join(" " if not char.isprintable() else char for char in text)
     return flat if len(flat) <= most else flat[: most - 3] + "..."
-
-
-# -- sections provided by a layer above -------------------------------------------------------
-
-#: Name of a section to module and function that makes it, registered by the package root.
-_PROVIDERS: dict[str, str] = {}
-
-
-def provide(name: str, where: str) -> None:
-    """Register ``where`` (``"package.module:function"``) as the maker of the section ``name``.
-
-    The evaluation report may carry a roadmap, which the planning layer makes; evaluation must
-    not import planning (the layers of docs/architecture.md). So the package root, which sits
-    above every layer and composes them, names the maker here, and the evaluation report asks
-    for it by name (:func:`provider`): the dependency is declared once, at the top, and no
-    layer imports one above it.
-    """
-    _PROVIDERS[name] = where
-
-
-def provider(name: str) -> Callable[..., Any]:
-    """The function registered for the section ``name`` (imported on first use)."""
-    # importlib when a report asks for a section of a layer above (see provide()).
-    import importlib
-
-    module, _, function = _PROVIDERS[name].partition(":")
-    made: Callable[..., Any] = getattr(importlib.import_module(module), function)
-    return made
