@@ -573,6 +573,7 @@ def test_import_loads_no_template_engine() -> None:
         "e = wwc.evaluate(wwc.example_assessment()); repr(e); e.explain()\n"
         "assert 'jinja2' not in sys.modules, 'jinja2 at import'\n"
         "assert 'markupsafe' not in sys.modules\n"
+        "assert 'wwc_standard._report' not in sys.modules\n"
         "e.to_html()\n"
         "assert 'jinja2' in sys.modules\n"
     )
