@@ -47,22 +47,19 @@ import attrs
 
 from wwc_standard._exports import publish
 from wwc_standard._output import as_dict
-from wwc_standard._pickling import SlotsState
 from wwc_standard.errors import InvalidArgument, Problem
 from wwc_standard.evaluation.engine import Evaluation, requirement_of
 from wwc_standard.evaluation.results import Reason, Status
 from wwc_standard.i18n.messages import (
-    HUGE,
     Items,
     Localizable,
     Message,
     Plural,
-    format_number,
     join_lines,
 )
 from wwc_standard.revisions.tiers import PercentageBands, Tally, Tier
 
-from .effort import Guidance, resolve_guidance, unit_value
+from .effort import Guidance, Weeks, resolve_guidance, unit_value
 from .whatif import items_to_meet, tier_value, what_if
 
 if TYPE_CHECKING:
@@ -77,25 +74,6 @@ __all__ = [
     "tier_argument",
     "work_for",
 ]
-
-
-class Weeks(SlotsState):
-    """An amount of effort as a message value, formatted for the locale ("2.5", "2,5")."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: float) -> None:
-        self.value = value
-
-    def localized(self, locale: str) -> str:
-        """The amount with at most one decimal."""
-        if locale == "en" and abs(self.value) < HUGE:
-            return f"{self.value:,.1f}".removesuffix(".0")
-        value = round(self.value, 1) if math.isfinite(self.value) else self.value
-        return format_number(value, locale, "#,##0.#")
-
-    def __str__(self) -> str:
-        return self.localized("en")
 
 
 @attrs.frozen(kw_only=True)
@@ -581,6 +559,23 @@ class Path:
     def checklist(self) -> Mapping[str, tuple[str, ...]]:
         """Criterion id to the checklist items to meet, for steps with a checklist."""
         return {step.criterion: step.items for step in self.steps if step.items}
+
+    def _repr_html_(self) -> str:
+        """The compact view a notebook shows, in the style of the reports."""
+        # The report machinery (and Jinja2) when a notebook shows it: start-up never needs it.
+        from wwc_standard._report import to_fragment
+
+        from .report import path_card
+
+        return to_fragment(path_card(self))
+
+    def __repr__(self) -> str:
+        """One line: ``<Path Silver -> Gold: reachable, 3 criteria, 4.5 person-weeks>``."""
+        reach = "reachable" if self.reachable else "unreachable"
+        return (
+            f"<Path {self.start.label} -> {self.target.label}: {reach}, "
+            f"{len(self.steps)} criteria, {self.effort:.4g} {self.unit}>"
+        )
 
     def explain(self, locale: str = "en") -> str:
         """The path in words: one line per step, then its reasons."""
