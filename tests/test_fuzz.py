@@ -333,9 +333,6 @@ STDIN = (
     | st.binary(max_size=200)
     | st.text(max_size=200).map(lambda text: text.encode("utf-8", "surrogatepass"))
 )
-#: The report methods (issue 13) arrive with the reports branch; until it is merged, report
-#: command lines are not drawn, as they could only fail.
-REPORTS = hasattr(wwc.Evaluation, "to_html") and hasattr(wwc.Cohort, "to_html")
 
 
 def some(values: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
@@ -384,7 +381,7 @@ def command_lines(draw: st.DrawFn) -> CommandLine:
     """A well-formed command line (one in twenty with a word of noise), and the mutated files
     it names."""
     commands = ["evaluate", "standards", "roadmap", "what-if", "path", "diff", "migrate"]
-    commands += ["completion", *(["report"] * 2 if REPORTS else [])]
+    commands += ["completion", "report", "report"]
     command = draw(st.sampled_from(commands))
     chunks: list[list[str]] = []
 
@@ -467,6 +464,13 @@ def command_lines(draw: st.DrawFn) -> CommandLine:
 @example(CommandLine(["path", "--example", "--to=--", "--locale=--"]))
 @example(CommandLine(["--locale=--", "migrate", "old.json", "--to=--", "--from=--", "-o--"]))
 @example(CommandLine(["standards", "--format=--"]))
+# Standard input, reports and CI options (issue 13).
+@example(CommandLine(["report", "--cohort", "-", "city.json", "--roadmap"], stdin=b"{"))
+@example(CommandLine(["report", "-", "-o", "\x00.html"], stdin=b"\xff\xfe"))
+@example(CommandLine(["report", "--cohort", "-", "-", "-o", "city.json"], stdin=b"[x]"))
+@example(CommandLine(["evaluate", "-", "--fail-under=--", "--format=json"], stdin=b"[" * 300))
+@example(CommandLine(["migrate", "-", "--to", "2024", "-o", "-"], stdin=b"a = 1"))
+@example(CommandLine(["completion", "tcsh", "--locale", "fr"]))
 def test_every_command_with_valid_and_hostile_options(line: CommandLine) -> None:
     """Exit 0, 1 or 2 and never a traceback, on the error streams or the real ones."""
     code, written, _ = run_command_line(line)

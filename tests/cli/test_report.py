@@ -16,13 +16,6 @@ import wwc_standard as wwc
 from wwc_standard.cli.program import main
 from wwc_standard.cli.reports import report_format
 
-# The report methods come with the reports work of issue 13 (Evaluation.to_html / to_markdown,
-# Cohort.to_html / to_markdown); the command is tested against them once they are there.
-pytestmark = pytest.mark.skipif(
-    not (hasattr(wwc.Evaluation, "to_html") and hasattr(wwc.Cohort, "to_html")),
-    reason="needs Evaluation.to_html and Cohort.to_html (the reports of issue 13)",
-)
-
 EXAMPLE = json.dumps(wwc.example_assessment().to_dict())
 
 
