@@ -242,3 +242,11 @@ def test_french_eligibility_and_ineligibility_use_french_semicolons() -> None:
     not_eligible = [r for r in result.certification.reasons if r.code == "not-eligible"]
     assert not_eligible
     assert "\u00a0; " in not_eligible[0].message("fr")
+
+
+@pytest.mark.parametrize("reader", sorted(READERS))
+def test_a_diff_names_the_countries_it_adds_with_their_codes(reader: str) -> None:
+    text = wwc.diff(wwc.standard("2023"), wwc.standard("2024")).explain(reader)
+    line = next(line for line in text.splitlines() if "(JM)" in line)
+    for code in ("AG", "JM", "VI"):
+        assert f"{country_name(code, reader)} ({code})" in line

@@ -129,21 +129,26 @@ def country_name(code: str, locale: str = "en") -> str:
 
 
 class Country(SlotsState):
-    """A country as a message value: its name in the reader's locale (a ``Localizable``); its
-    ISO code in JSON and in ``str()``.
+    """A country as a message value: its name in the reader's locale (a ``Localizable``),
+    followed by its code with ``coded=True`` (for lists an auditor checks against codes); its
+    ISO code in ``str()``.
 
     >>> Country("US").localized("fr"), str(Country("US"))
     ('États-Unis', 'US')
+    >>> Country("JM", coded=True).localized("es")
+    'Jamaica (JM)'
     """
 
-    __slots__ = ("code",)
+    __slots__ = ("code", "coded")
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, *, coded: bool = False) -> None:
         self.code = code
+        self.coded = coded
 
     def localized(self, locale: str = "en") -> str:
         """The country's name in ``locale``."""
-        return country_name(self.code, locale)
+        name = country_name(self.code, locale)
+        return f"{name} ({self.code})" if self.coded and name != self.code else name
 
     def __str__(self) -> str:
         return self.code
