@@ -75,8 +75,8 @@ def _files(parser: argparse.ArgumentParser, file_kind: Any) -> None:
 
 
 def _completion(args: argparse.Namespace, out: Output) -> int:
-    # shtab on first use, and only here: it is an optional extra.
     try:
+        # shtab on first use, and only here: it is an optional extra.
         import shtab
     except ImportError:
         raise MissingExtra("shtab", "completion") from None
