@@ -122,6 +122,8 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     numeric: tuple[int, ...] = ()
     """Indexes of the columns that hold numbers (aligned right)."""
+    layout: str = ""
+    """A fixed layout of the columns that the stylesheet knows (``"criteria"``), or none."""
 
 
 @attrs.frozen(kw_only=True)
@@ -236,12 +238,12 @@ def _bars(chart: Chart) -> list[dict[str, Any]]:
     return rows
 
 
-_LABEL_WIDTH, _BAR_WIDTH, _ROW, _GAP = 0, 260, 40, 8
+_LABEL_WIDTH, _BAR_WIDTH, _ROW, _GAP = 0, 240, 40, 8
 _VIEW = {
     "bars": _bars,
     "row_height": _ROW,
     "bar_width": _BAR_WIDTH,
-    "chart_width": 720,
+    "chart_width": 840,
     # The styles a status cell may have: shown as a badge with a sign and the word.
     "status_styles": ("met", "unmet", "unknown", "other"),
 }
@@ -280,11 +282,11 @@ def to_markdown(report: Report) -> str:
     return "\n".join(lines)
 
 
-def _markdown_block(block: Block) -> list[str]:
+def _markdown_block(block: Block, heading: str = "") -> list[str]:
     if isinstance(block, Section):
         lines = [f"{'#' * block.level} {markdown_text(block.heading)}", ""]
         for inner in block.blocks:
-            lines.extend(_markdown_block(inner))
+            lines.extend(_markdown_block(inner, block.heading))
         return lines
     if isinstance(block, Paragraph):
         text = markdown_text(block.text)
@@ -297,12 +299,9 @@ def _markdown_block(block: Block) -> list[str]:
             "",
         ]
     if isinstance(block, Table):
-        return [
-            f"**{markdown_text(block.caption)}**",
-            "",
-            *_markdown_table(block.columns, block.rows, block.numeric),
-            "",
-        ]
+        # A caption that repeats the section's heading is said once.
+        caption = [] if block.caption == heading else [f"**{markdown_text(block.caption)}**", ""]
+        return [*caption, *_markdown_table(block.columns, block.rows, block.numeric), ""]
     # A chart: its title, its description, and each bar's label and words as a table (what
     # the bars show is in those words).
     rows = [(Cell(text=bar.label), Cell(text=bar.summary)) for bar in block.bars]
