@@ -116,7 +116,8 @@ def test_load_guidance_of_anything(content: bytes) -> None:
 
 WORDS = st.sampled_from(
     [
-        "evaluate", "standards", "roadmap", "what-if", "path", "diff", "migrate",
+        "evaluate", "standards", "roadmap", "what-if", "path", "diff", "migrate", "report",
+        "completion", "bash", "--cohort", "--roadmap", "--fail-under", "-", "html", "markdown",
         "--example", "--format", "json", "text", "--locale", "es", "fr", "pt_BR", "de",
         "--standard", "2024", "2018", "2042", "--meet", "DM1", "--unmeet", "DM99", "--to",
         "gold", "platinum", "none", "--capacity", "3", "-1", "inf", "--effort", "DM1=2",
@@ -130,7 +131,9 @@ def test_the_command_line_with_any_arguments(argv: list[str]) -> None:
     """Exit 0, 1 or 2 and never a traceback; argparse's own usage errors exit 2 too."""
     out, err = io.StringIO(), io.StringIO()
     try:
-        code = main([a for a in argv if a != "-o"], out=out, err=err)
+        # Standard input holds the example: "-" reads it.
+        stdin = io.BytesIO(EXAMPLE.encode("utf-8"))
+        code = main([a for a in argv if a != "-o"], out=out, err=err, stdin=stdin)
     except SystemExit as leaving:  # argparse: usage errors and --help, --version
         code = leaving.code if isinstance(leaving.code, int) else 2
     assert code in (0, 1, 2)
@@ -201,6 +204,8 @@ class CommandLine:
 
     argv: list[str]
     mutated: dict[str, str] = attrs.field(factory=dict)
+    stdin: bytes = b""
+    """What standard input holds (a FILE of ``-`` reads it)."""
 
 
 @contextlib.contextmanager
@@ -237,7 +242,7 @@ def run_command_line(line: CommandLine) -> tuple[int, str, bool]:
         contextlib.redirect_stderr(real_err),
     ):
         try:
-            code = main(list(line.argv), out=out, err=err)
+            code = main(list(line.argv), out=out, err=err, stdin=io.BytesIO(line.stdin))
         except SystemExit as leaving:  # argparse: usage errors and --help, --version
             code, parsed = (leaving.code if isinstance(leaving.code, int) else 2), False
     return code, err.getvalue() + real_out.getvalue() + real_err.getvalue(), parsed
@@ -311,6 +316,23 @@ ITEMS = st.tuples(
 ).map(lambda t: f"{t[0]}.{t[1]}={t[2]}")
 EFFORTS = st.tuples(IDS, NUMBERS).map("=".join)
 FORMATS = mostly(["text", "json"], ["JSON", "toml"])
+REPORT_FORMATS = mostly(["html", "markdown"], ["HTML", "md", "text", "json"])
+#: Files for report -o: new, existing, links, folders, hostile names.
+REPORT_OUTPUTS = mostly(
+    ["new.html", "new.md", "NEW.MARKDOWN", "-", "report"],
+    ["city.json", "plain.json", "link.json", "dangling.json", "linked.json", "folder",
+     "folder.json", "."],
+    HOSTILE | HOSTILE_FILES,
+)  # fmt: skip
+SHELLS = mostly(["bash", "zsh", "tcsh"], ["fish", "BASH", "sh", ""])
+#: What standard input holds: the example (as JSON or TOML), or anything.
+STDIN = (
+    st.sampled_from([EXAMPLE, FOLDER_FILES["city.toml"], FOLDER_FILES["plain.json"]]).map(
+        lambda text: text.encode("utf-8")
+    )
+    | st.binary(max_size=200)
+    | st.text(max_size=200).map(lambda text: text.encode("utf-8", "surrogatepass"))
+)
 
 
 def some(values: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
@@ -336,12 +358,14 @@ def positional(values: st.SearchStrategy[str]) -> st.SearchStrategy[list[str]]:
 
 def _source(draw: st.DrawFn) -> list[list[str]]:
     """``FILE`` or ``--example`` (rarely both, or neither) and maybe ``--standard``."""
-    kind = draw(st.sampled_from(["example", "file"] * 5 + ["both", "neither"]))
+    kind = draw(st.sampled_from(["example", "file"] * 5 + ["stdin"] * 2 + ["both", "neither"]))
     chunks = []
     if kind in ("example", "both"):
         chunks.append(["--example"])
     if kind in ("file", "both"):
         chunks.append(draw(positional(SOURCES)))
+    if kind == "stdin":
+        chunks.append(["-"])
     if draw(st.integers(0, 3)) == 3:
         chunks.append(draw(option("--standard", VERSIONS)))
     return chunks
@@ -356,18 +380,35 @@ NOISE = WORDS | HOSTILE | st.sampled_from(["--help", "-h", "--version", "--", "-
 def command_lines(draw: st.DrawFn) -> CommandLine:
     """A well-formed command line (one in twenty with a word of noise), and the mutated files
     it names."""
-    command = draw(
-        st.sampled_from(["evaluate", "standards", "roadmap", "what-if", "path", "diff", "migrate"])
-    )
+    commands = ["evaluate", "standards", "roadmap", "what-if", "path", "diff", "migrate"]
+    commands += ["completion", "report", "report"]
+    command = draw(st.sampled_from(commands))
     chunks: list[list[str]] = []
 
     def maybe(chunk: st.SearchStrategy[list[str]]) -> None:
         if draw(st.booleans()):
             chunks.append(draw(chunk))
 
-    if command in ("evaluate", "roadmap", "what-if", "path"):
+    if command in ("evaluate", "roadmap", "what-if", "path") or (
+        command == "report" and draw(st.integers(0, 3)) < 3
+    ):
         chunks += _source(draw)
         maybe(st.just(["--require-evidence"]))
+    elif command == "report":  # a cohort: files (a "-" reads standard input), never an option
+        cities = mostly(["city.json", "plain.json", "city.toml", "-"], []) | SOURCES
+        names = draw(st.lists(cities.filter(lambda name: name == "-" or name[:1] != "-"),
+                              min_size=1, max_size=3))  # fmt: skip
+        chunks.append(["--cohort", *names])
+        maybe(option("--standard", VERSIONS))
+    if command == "evaluate":
+        maybe(option("--fail-under", TIERS))
+    if command == "report":
+        maybe(option("--format", REPORT_FORMATS))
+        maybe(option(draw(st.sampled_from(["-o", "--output"])), REPORT_OUTPUTS))
+        maybe(st.just(["--force"]))
+        maybe(st.just(["--roadmap"]))
+    if command == "completion" and draw(st.integers(0, 19)) < 19:
+        chunks.append(draw(positional(SHELLS)))
     if command == "roadmap":
         maybe(option("--capacity", NUMBERS))
         maybe(option("--target", TIERS))
@@ -390,7 +431,8 @@ def command_lines(draw: st.DrawFn) -> CommandLine:
         if draw(st.integers(0, 19)) < 19:
             chunks.append(draw(option(draw(st.sampled_from(["-o", "--output"])), OUTPUTS)))
         maybe(st.just(["--force"]))
-    maybe(option("--format", FORMATS))
+    if command not in ("report", "completion"):
+        maybe(option("--format", FORMATS))
     maybe(option("--locale", LOCALES))
     chunks = draw(st.permutations(chunks))
     argv = [command, *(word for chunk in chunks for word in chunk)]
@@ -400,7 +442,7 @@ def command_lines(draw: st.DrawFn) -> CommandLine:
         argv.insert(draw(st.integers(0, len(argv))), draw(NOISE))
     named = [name for name in MUTATED if any(name in word for word in argv)]
     mutated = {name: draw(mutations(MUTATED[name])) for name in named}
-    return CommandLine(argv, mutated)
+    return CommandLine(argv, mutated, draw(STDIN) if "-" in argv else b"")
 
 
 @FILES
@@ -422,6 +464,13 @@ def command_lines(draw: st.DrawFn) -> CommandLine:
 @example(CommandLine(["path", "--example", "--to=--", "--locale=--"]))
 @example(CommandLine(["--locale=--", "migrate", "old.json", "--to=--", "--from=--", "-o--"]))
 @example(CommandLine(["standards", "--format=--"]))
+# Standard input, reports and CI options (issue 13).
+@example(CommandLine(["report", "--cohort", "-", "city.json", "--roadmap"], stdin=b"{"))
+@example(CommandLine(["report", "-", "-o", "\x00.html"], stdin=b"\xff\xfe"))
+@example(CommandLine(["report", "--cohort", "-", "-", "-o", "city.json"], stdin=b"[x]"))
+@example(CommandLine(["evaluate", "-", "--fail-under=--", "--format=json"], stdin=b"[" * 300))
+@example(CommandLine(["migrate", "-", "--to", "2024", "-o", "-"], stdin=b"a = 1"))
+@example(CommandLine(["completion", "tcsh", "--locale", "fr"]))
 def test_every_command_with_valid_and_hostile_options(line: CommandLine) -> None:
     """Exit 0, 1 or 2 and never a traceback, on the error streams or the real ones."""
     code, written, _ = run_command_line(line)

@@ -23,6 +23,7 @@ from hypothesis import given
 
 import wwc_standard as wwc
 from strategies import assessment_like, assessments
+from wwc_standard.cli.completion import MissingExtra
 from wwc_standard.cli.revisions import RefusedOutput, _check_output
 from wwc_standard.i18n.messages import Message
 
@@ -195,6 +196,24 @@ def _invalid_standard(tmp_path: Path) -> object:
     return wwc.load_standard(path)
 
 
+def _missing_extra(_: Path) -> object:
+    """``wwc-standard completion`` without shtab installed."""
+    import argparse
+    import sys
+
+    from wwc_standard.cli.completion import _completion
+
+    saved = sys.modules.get("shtab")
+    sys.modules["shtab"] = None  # type: ignore[assignment]  # import shtab raises ImportError
+    try:
+        return _completion(argparse.Namespace(parser=None, shell="bash"), None)  # type: ignore[arg-type]
+    finally:
+        if saved is None:
+            del sys.modules["shtab"]
+        else:
+            sys.modules["shtab"] = saved
+
+
 def _refused_output(tmp_path: Path) -> object:
     here = tmp_path / "a.json"
     here.write_text("{}", "utf-8")
@@ -213,6 +232,7 @@ ERRORS: dict[type[wwc.WWCError], Callable[[Path], object]] = {
         wwc.evaluate(wwc.example_assessment()), "gold", effort={"OD9": 1, "DM1": -2}
     ),
     RefusedOutput: _refused_output,
+    MissingExtra: _missing_extra,
     wwc.errors.InvalidArgument: lambda _: wwc.path_to(
         wwc.evaluate(wwc.example_assessment()), "bronze"
     ),

@@ -229,10 +229,13 @@ def test_a_closed_stream_ends_quietly() -> None:
 
 
 def test_an_infinite_capacity_is_refused() -> None:
-    code, out, err = run("roadmap", "--example", "--capacity", "inf", "--format", "json")
+    code, out, err = run("roadmap", "--example", "--capacity", "inf")
     assert (code, out) == (2, "")
     assert err.startswith("error: --capacity:")
     assert "[invalid-capacity]" in err
+    code, out, err = run("roadmap", "--example", "--capacity", "inf", "--format", "json")
+    assert (code, out) == (2, "")
+    assert json.loads(err)["problems"][0]["code"] == "invalid-capacity"
 
 
 def test_every_json_output_is_strict_json() -> None:

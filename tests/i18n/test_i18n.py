@@ -301,7 +301,7 @@ ENGLISH_EVALUATE_HELP = (
     "\n"
     "                             [--standard VERSION|FILE] [--format {text,json}]"
     "\n"
-    "                             [--require-evidence]"
+    "                             [--require-evidence] [--fail-under TIER]"
     "\n"
     "                             [FILE]"
     "\n"
@@ -313,7 +313,9 @@ ENGLISH_EVALUATE_HELP = (
     "\n"
     "positional arguments:"
     "\n"
-    "  FILE                  the assessment, .json or .toml"
+    "  FILE                  the assessment, .json or .toml; - reads it from"
+    "\n"
+    "                        standard input"
     "\n"
     ""
     "\n"
@@ -342,6 +344,12 @@ ENGLISH_EVALUATE_HELP = (
     "  --require-evidence    auditor mode: count met answers only when they carry"
     "\n"
     "                        evidence"
+    "\n"
+    "  --fail-under TIER     exit with status 1 when the tier earned is lower than"
+    "\n"
+    "                        TIER (silver, gold or platinum), for CI jobs; the"
+    "\n"
+    "                        result is printed all the same"
     "\n"
 )
 """``wwc-standard evaluate --help`` at 80 columns, as it was before the help was translatable."""
@@ -435,7 +443,8 @@ def test_every_help_text_of_the_cli_is_translated(locale: str) -> None:
             assert source, where
             assert text, where
             assert text != source, where
-    for sub in ("", "evaluate", "standards", "roadmap", "what-if", "path", "diff", "migrate"):
+    for sub in ("", "evaluate", "standards", "roadmap", "what-if", "path", "diff", "migrate",
+                "report", "completion"):  # fmt: skip
         parser = _parser(locale)
         if sub:
             parser = next(

@@ -8,10 +8,14 @@ this module imports none of them.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from wwc_standard._data import parse
+from wwc_standard.errors import AssessmentError, UnreadableFile
 from wwc_standard.evaluation.assessment import read_assessment_data
 from wwc_standard.evaluation.examples import example_data
 from wwc_standard.i18n.languages import negotiate
@@ -23,18 +27,38 @@ if TYPE_CHECKING:
     from wwc_standard.revisions.model import Standard
 
 __all__ = [
+    "EXIT_BELOW_TIER",
     "EXIT_PROBLEM",
+    "STDIN",
+    "STDIN_NAME",
     "add_assessment_source",
     "add_evidence_option",
     "add_format_option",
     "assessment_data",
     "chosen_standard",
     "help_locale",
+    "read_input",
+    "read_stdin",
     "revision_arg",
     "shared_options",
 ]
 
 EXIT_PROBLEM = 2
+"""The exit status of a problem with the input (and of argparse's usage errors)."""
+
+EXIT_BELOW_TIER = 1
+"""The exit status of ``evaluate --fail-under TIER`` when the tier earned is lower."""
+
+STDIN = "-"
+"""The ``FILE`` that means standard input."""
+
+STDIN_NAME = "<stdin>"
+"""How standard input is named in problems."""
+
+# A TOML document starts (after blank lines) with a comment, a [table] header or a key = value;
+# anything else read from standard input is taken as JSON, so that text that is neither is
+# reported as what most pipes carry ("<stdin> is not valid JSON").
+_TOML_START = re.compile(r"\A\s*(?:#|\[|[A-Za-z0-9_\-]+\s*[.=]|\"[^\"\n]*\"\s*=|'[^'\n]*'\s*=)")
 
 
 def help_locale(argv: Sequence[str]) -> str:
@@ -112,7 +136,9 @@ def add_assessment_source(parser: argparse.ArgumentParser, locale: str = "en") -
         "file",
         nargs="?",
         metavar="FILE",
-        help=Message("the assessment, .json or .toml").render(locale),
+        help=Message("the assessment, .json or .toml; - reads it from standard input").render(
+            locale
+        ),
     )
     source.add_argument(
         "--example",
@@ -142,6 +168,45 @@ def chosen_standard(args: argparse.Namespace) -> Standard | None:
 
 
 def assessment_data(args: argparse.Namespace) -> Any:
-    """The assessment data named by ``FILE | --example``; a file that cannot be read raises
+    """The assessment data named by ``FILE | --example | -``; a file that cannot be read raises
     :class:`~wwc_standard.errors.UnreadableFile`, reported like every other problem."""
-    return example_data() if args.example else read_assessment_data(args.file)
+    return example_data() if args.example else read_input(args.file, args)
+
+
+def read_input(name: str, args: argparse.Namespace) -> Any:
+    """The assessment data of the file ``name``, or of standard input for ``-``."""
+    if name == STDIN:
+        return read_stdin(getattr(args, "stdin", None))
+    return read_assessment_data(name)
+
+
+def read_stdin(stream: Any) -> Any:
+    """The assessment data read from the binary stream ``stream`` (standard input): JSON, or
+    TOML when the text starts as TOML does (a ``#`` comment, a ``[table]`` or ``key =``), under
+    the rules of every file (UTF-8, no duplicate keys, a bounded depth).
+
+    Standard input that is closed or cannot be read raises
+    :class:`~wwc_standard.errors.UnreadableFile`; its content's problems
+    :class:`~wwc_standard.errors.AssessmentError`.
+
+    >>> import io
+    >>> read_stdin(io.BytesIO(b'{"answers": {"DM1": "met"}}'))
+    {'answers': {'DM1': 'met'}}
+    >>> read_stdin(io.BytesIO(b'[answers]\\nDM1 = "met"\\n'))
+    {'answers': {'DM1': 'met'}}
+    """
+    if stream is None:
+        raise UnreadableFile(STDIN_NAME, OSError(errno.EBADF, os.strerror(errno.EBADF)))
+    try:
+        raw = stream.read()
+    except OSError as failure:
+        raise UnreadableFile(STDIN_NAME, failure) from None
+    except ValueError as failure:  # a closed stream
+        raise UnreadableFile(STDIN_NAME, OSError(errno.EBADF, str(failure))) from None
+    if isinstance(raw, str):  # a text stream given by a caller of main()
+        raw = raw.encode("utf-8", "surrogatepass")
+    if not isinstance(raw, bytes):
+        raise UnreadableFile(STDIN_NAME, OSError(errno.EINVAL, os.strerror(errno.EINVAL)))
+    head = raw[:4096].decode("utf-8-sig", "replace")
+    suffix = ".toml" if _TOML_START.match(head) else ".json"
+    return parse(raw, suffix, STDIN_NAME, AssessmentError)

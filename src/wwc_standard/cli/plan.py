@@ -26,7 +26,7 @@ from .options import (
 )
 from .output import Output, json_text
 
-__all__ = ["add_plan_commands"]
+__all__ = ["add_plan_commands", "parse_tier"]
 
 
 def add_plan_commands(commands: Any, locale: str = "en") -> None:
@@ -169,7 +169,7 @@ def _efforts(values: list[str]) -> dict[str, float]:
     return found
 
 
-def _tier(text: str, option: str) -> Any:
+def parse_tier(text: str, option: str) -> Any:
     """The certified tier ``text`` names; "none" is not a target, and is refused."""
     try:
         tier = Tier.parse(text)
@@ -213,7 +213,7 @@ def _roadmap(args: argparse.Namespace, out: Output) -> int:
     from wwc_standard.planning.roadmaps import roadmap
 
     efforts = _efforts(args.effort)
-    target = _tier(args.target, "--target") if args.target else None
+    target = parse_tier(args.target, "--target") if args.target else None
     _check_capacity(args.capacity)
     plan = roadmap(
         _evaluation(args), capacity=args.capacity, target=target, guidance=efforts or None
@@ -279,7 +279,7 @@ def _path(args: argparse.Namespace, out: Output) -> int:
     from wwc_standard.planning.path import path_to
 
     efforts = _efforts(args.effort)
-    target = _tier(args.to, "--to")
+    target = parse_tier(args.to, "--to")
     found = path_to(_evaluation(args), target, effort=efforts or None)
     locale = getattr(args, "locale", "en") or "en"
     if args.format == "json":

@@ -10,17 +10,20 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from wwc_standard._version import __version__
 from wwc_standard.errors import WWCError
 from wwc_standard.evaluation.engine import evaluate
 from wwc_standard.evaluation.render import render_text
-from wwc_standard.i18n.languages import negotiate
+from wwc_standard.i18n.languages import format_locale
 from wwc_standard.i18n.messages import Message, Plural
 from wwc_standard.revisions.registry import standard, standards
+from wwc_standard.revisions.tiers import Tier
 
+from .completion import add_completion_command
 from .options import (
+    EXIT_BELOW_TIER,
     EXIT_PROBLEM,
     add_assessment_source,
     add_evidence_option,
@@ -31,10 +34,11 @@ from .options import (
     shared_options,
 )
 from .output import Output, OutputLost, clean, json_text, problem_line
-from .plan import add_plan_commands
+from .plan import add_plan_commands, parse_tier
+from .reports import add_report_command
 from .revisions import add_revision_commands, incomplete_label
 
-__all__ = ["main"]
+__all__ = ["error_data", "main"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -87,6 +91,14 @@ def _parser(locale: str = "en") -> argparse.ArgumentParser:
     add_assessment_source(evaluate, locale)
     add_format_option(evaluate, locale)
     add_evidence_option(evaluate, locale)
+    evaluate.add_argument(
+        "--fail-under",
+        metavar="TIER",
+        help=Message(
+            "exit with status 1 when the tier earned is lower than TIER (silver, gold or "
+            "platinum), for CI jobs; the result is printed all the same"
+        ).render(locale),
+    )
     evaluate.set_defaults(run=_evaluate)
 
     listing = shared_options(
@@ -103,10 +115,17 @@ def _parser(locale: str = "en") -> argparse.ArgumentParser:
     listing.set_defaults(run=_standards)
     add_plan_commands(commands, locale)
     add_revision_commands(commands, locale)
+    add_report_command(commands, locale)
+    add_completion_command(commands, parser, locale)
     return parser
 
 
 def _evaluate(args: argparse.Namespace, out: Output) -> int:
+    # The tier is checked before the assessment is read: a CI job with a typo in it fails
+    # with status 2 on every input, not 1 on some.
+    floor: Tier | None = None
+    if args.fail_under is not None:
+        floor = parse_tier(args.fail_under, "--fail-under")
     result = evaluate(
         assessment_data(args), chosen_standard(args), require_evidence=args.require_evidence
     )
@@ -114,6 +133,8 @@ def _evaluate(args: argparse.Namespace, out: Output) -> int:
         out.write(json_text(result.to_dict()) + "\n")
     else:
         out.write(render_text(result, locale=args.locale) + "\n")
+    if floor is not None and result.tier < floor:
+        return EXIT_BELOW_TIER
     return 0
 
 
@@ -159,19 +180,27 @@ def _standards(args: argparse.Namespace, out: Output) -> int:
 
 
 def main(
-    argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
+    argv: Sequence[str] | None = None,
+    *,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    stdin: BinaryIO | None = None,
 ) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
 
     Everything is written through :mod:`.output`: a problem is one line on ``err`` (status 2),
-    whatever the encoding or the state of the streams; a standard output that is closed or
-    whose reader went away ends the command quietly with status 1.
+    or, with ``--format json``, one JSON object (see :func:`error_data`), whatever the encoding
+    or the state of the streams; a standard output that is closed or whose reader went away
+    ends the command quietly with status 1. ``stdin`` is the binary stream a ``FILE`` of ``-``
+    is read from (default: the process's standard input).
     """
     output = Output(sys.stdout if out is None else out)
     errors = Output(sys.stderr if err is None else err, lossy=True)
+    if stdin is None:
+        stdin = getattr(sys.stdin, "buffer", None)  # None: started with standard input closed
     try:
         try:
-            status = _main(argv, output, errors)
+            status = _main(argv, output, errors, stdin)
         except SystemExit:  # argparse: --help, --version or a usage error
             output.flush()
             raise
@@ -193,16 +222,42 @@ def _silence_stdout() -> None:
         pass
 
 
-def _main(argv: Sequence[str] | None, out: Output, err: Output) -> int:
+def error_data(error: WWCError) -> dict[str, Any]:
+    """The JSON a command writes on standard error for ``error`` with ``--format json``:
+    ``{"error": <class name>, "message": <English text>, "problems": [<Problem.to_dict()>...]}``,
+    each problem with ``path``, ``code``, ``message`` and ``hint`` (English, like all JSON).
+
+    >>> from wwc_standard.errors import UnknownStandard
+    >>> data = error_data(UnknownStandard("2042", available=("2024",)))
+    >>> data["error"], data["problems"][0]["code"], data["problems"][0]["path"]
+    ('UnknownStandard', 'unknown-standard', 'standard')
+    """
+    return {
+        "error": type(error).__name__,
+        "message": str(error),
+        "problems": [problem.to_dict() for problem in error.problems or ()],
+    }
+
+
+def _main(
+    argv: Sequence[str] | None, out: Output, err: Output, stdin: BinaryIO | None = None
+) -> int:
     # The help is worded in the --locale of the command line, read before parsing.
     args = _parser(help_locale(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     locale = "en"  # until --locale is known to be one the library speaks
     try:
-        locale = args.locale = negotiate(getattr(args, "locale", None))
+        # The full locale (es_MX, pt_PT) is kept: the words come from the nearest catalog and
+        # the numbers and dates from the locale itself (see i18n.languages.format_locale).
+        locale = args.locale = format_locale(getattr(args, "locale", None))
         run: Callable[[argparse.Namespace, Output], int] = args.run
         args.errors = err  # for what is not the output: migrate -o - writes its report there
+        args.stdin = stdin  # what a FILE of "-" reads
         return run(args, out)
     except WWCError as error:
+        if getattr(args, "format", None) == "json":
+            # Programs read the problems as they read the output: JSON, English, stable codes.
+            err.write(json_text(error_data(error)) + "\n")
+            return EXIT_PROBLEM
         problems = error.problems or ()
         if problems and len(problems) > 1:
             heading = Plural(

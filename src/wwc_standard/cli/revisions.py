@@ -102,7 +102,11 @@ def add_revision_commands(commands: Any, locale: str = "en") -> None:
         locale,
     )
     migrate.add_argument(
-        "file", metavar="FILE", help=Message("the assessment, .json or .toml").render(locale)
+        "file",
+        metavar="FILE",
+        help=Message("the assessment, .json or .toml; - reads it from standard input").render(
+            locale
+        ),
     )
     migrate.add_argument(
         "--to",

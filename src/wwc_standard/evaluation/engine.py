@@ -22,7 +22,8 @@ from wwc_standard._exports import publish
 from wwc_standard._pickling import SlotsState
 from wwc_standard._version import __version__
 from wwc_standard.errors import AssessmentError, IncompleteStandard, Problem
-from wwc_standard.i18n.messages import Items, Localizable, Message, Plural, Text
+from wwc_standard.i18n.messages import Clauses, Items, Localizable, Message, Plural
+from wwc_standard.revisions.countries import Country
 from wwc_standard.revisions.model import Criterion, Requirement, Standard, content_fingerprint
 from wwc_standard.revisions.registry import standard as shipped
 from wwc_standard.revisions.registry import standards as shipped_versions
@@ -476,7 +477,7 @@ class Evaluation:
             reasons.append(
                 Reason.of(
                     "not-eligible",
-                    Message("the city is not eligible: {reasons}", reasons=_Joined(unmet)),
+                    Message("the city is not eligible: {reasons}", reasons=Clauses(unmet)),
                     params={},
                 )
             )
@@ -851,18 +852,6 @@ class _Lowercase(SlotsState):
         return self.named.localized(locale).lower()
 
 
-class _Joined(SlotsState):
-    """Sentences worded for the locale and joined with semicolons, as one clause."""
-
-    __slots__ = ("texts",)
-
-    def __init__(self, texts: list[Text]) -> None:
-        self.texts = texts
-
-    def localized(self, locale: str) -> str:
-        return "; ".join(text(locale) for text in self.texts)
-
-
 _INELIGIBLE = frozenset(
     {"country-missing", "country-outside", "population-missing", "population-below-floor"}
 )
@@ -875,26 +864,40 @@ def _eligibility(assessment: Assessment, standard: Standard) -> tuple[bool, tupl
     reasons = []
     if city.country is None:
         reasons.append(Reason.of("country-missing", Message("the city's country is not given")))
-    elif city.country in rule.countries:
-        if rule.provenance.inferred:
-            text = Message(
-                "{country} is in {region} (the country list is inferred)",
-                country=city.country,
-                region=region,
-            )
-        else:
-            text = Message("{country} is in {region}", country=city.country, region=region)
-        reasons.append(Reason.of("country-in-region", text, params={"country": city.country}))
     else:
-        if rule.provenance.inferred:
+        # The sentences name the country and the region as bare nouns after a colon and in
+        # parentheses: no article or preposition has to agree with a name that Babel or a
+        # revision catalog supplies ("Brasil", "États-Unis", "the United States").
+        country = Country(city.country)
+        inside = city.country in rule.countries
+        if inside and rule.provenance.inferred:
             text = Message(
-                "{country} is outside {region} (the country list is inferred)",
-                country=city.country,
+                "country: {country}, within the revision's region ({region}; the country "
+                "list is inferred)",
+                country=country,
+                region=region,
+            )
+        elif inside:
+            text = Message(
+                "country: {country}, within the revision's region ({region})",
+                country=country,
+                region=region,
+            )
+        elif rule.provenance.inferred:
+            text = Message(
+                "country: {country}, outside the revision's region ({region}; the country "
+                "list is inferred)",
+                country=country,
                 region=region,
             )
         else:
-            text = Message("{country} is outside {region}", country=city.country, region=region)
-        reasons.append(Reason.of("country-outside", text, params={"country": city.country}))
+            text = Message(
+                "country: {country}, outside the revision's region ({region})",
+                country=country,
+                region=region,
+            )
+        code = "country-in-region" if inside else "country-outside"
+        reasons.append(Reason.of(code, text, params={"country": city.country}))
     floor = rule.population_floor
     if city.population is None:
         reasons.append(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wwc_standard.i18n.languages import negotiate
-from wwc_standard.i18n.messages import Items, Message, Percent, Plural, join_lines
+from wwc_standard.i18n.messages import Clauses, Items, Message, Percent, Plural, join_lines
 
 from .results import Status
 
@@ -31,7 +31,9 @@ def render_text(evaluation: Evaluation, *, locale: str = "en") -> str:
     Puntos: 27 de 43 criterios cumplidos (62,8\xa0%)
       - faltan 3 criterios para Oro (30 de 43)
     """
-    locale = negotiate(locale)
+    # Checked here, kept whole: the words come from the nearest catalog, the numbers and dates
+    # from the full locale (es_MX, pt_PT), as Message.render chooses them.
+    negotiate(locale)
     std = evaluation.standard
     city = evaluation.assessment.city
 
@@ -80,7 +82,7 @@ def render_text(evaluation: Evaluation, *, locale: str = "en") -> str:
     for reason in cert.reasons:
         if reason.code != "certifiable":
             lines.append("  - " + reason.message(locale))
-    eligibility = "; ".join(reason.message(locale) for reason in evaluation.eligibility)
+    eligibility = Clauses(reason.message for reason in evaluation.eligibility)
     lines.append(say(Message("Eligibility: {reasons}", reasons=eligibility)))
     lines.append("")
     lines.append(say(Message("Practice areas:")))

@@ -15,6 +15,7 @@ import attrs
 from wwc_standard._exports import publish
 from wwc_standard.errors import NoMigrationPath
 from wwc_standard.i18n.messages import N_, Items, Message, Percent, join_lines
+from wwc_standard.revisions.countries import Country
 from wwc_standard.revisions.model import Standard
 from wwc_standard.revisions.registry import standard
 from wwc_standard.revisions.tiers import Tier
@@ -351,9 +352,11 @@ class StandardDiff:
         if self.eligibility:
             m.append(Message("- eligibility changed: {fields}", fields=_fields(self.eligibility)))
         if self.countries_added:
-            m.append(Message("- countries added: {codes}", codes=Items(self.countries_added)))
+            added = Items(Country(code, coded=True) for code in self.countries_added)
+            m.append(Message("- countries added: {codes}", codes=added))
         if self.countries_removed:
-            m.append(Message("- countries removed: {codes}", codes=Items(self.countries_removed)))
+            removed = Items(Country(code, coded=True) for code in self.countries_removed)
+            m.append(Message("- countries removed: {codes}", codes=removed))
         if self.requirements_added:
             m.append(Message("- requirements added: {ids}", ids=Items(self.requirements_added)))
         if self.requirements_removed:

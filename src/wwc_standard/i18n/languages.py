@@ -12,13 +12,14 @@ problems with :mod:`.messages`, which matches locales here.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 # Imported as a module, not by name: errors imports this module (through .messages) while it
 # is being initialised, and UnknownLocale is looked up only when a locale is refused.
 from wwc_standard import errors
 
-__all__ = ["LOCALES", "PLURAL_FORMS", "locales", "negotiate"]
+__all__ = ["LOCALES", "PLURAL_FORMS", "format_locale", "locales", "negotiate"]
 
 LOCALES = ("en", "es", "pt_BR", "fr")
 """The locales the library speaks; English is the source."""
@@ -71,3 +72,43 @@ def negotiate(locale: object) -> str:
     if language in _BY_LANGUAGE:
         return _BY_LANGUAGE[language]
     raise errors.UnknownLocale.of(str(locale), LOCALES)
+
+
+# The English variants whose CLDR formats are those of "en" itself (en is US English): they
+# keep English output free of Babel.
+_PLAIN_ENGLISH = frozenset({"en", "en_us"})
+
+
+@functools.lru_cache(maxsize=256)  # bounded: the tags come from users
+def format_locale(locale: object) -> str:
+    """The locale numbers, percentages, lists and dates are formatted in for ``locale``: the
+    full tag when Babel knows it (``es_MX`` keeps Mexico's formats, ``pt_PT`` Portugal's),
+    else the catalog's locale (:func:`negotiate`). The words come from the nearest catalog
+    (:func:`negotiate`); the two are kept apart, so a reader in Lisbon reads the Brazilian
+    catalog's sentences with Portuguese numbers and dates.
+
+    Raises :class:`~wwc_standard.UnknownLocale` for a language the library does not speak.
+
+    >>> format_locale("es-MX"), format_locale("pt_PT"), format_locale("fr"), format_locale(None)
+    ('es_MX', 'pt_PT', 'fr', 'en')
+    >>> format_locale("en_US"), format_locale("es_ZZ")
+    ('en', 'es')
+    """
+    catalog = negotiate(locale)
+    if locale is None:
+        return catalog
+    tag = str(locale).strip().replace("-", "_").split(".", 1)[0].split("@", 1)[0]
+    if tag in LOCALES or tag.lower() in _PLAIN_ENGLISH:
+        return catalog
+    # Babel on first use, for a tag with a territory or script only (English needs none).
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        parsed = str(Locale.parse(tag))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return catalog
+    # Babel fills a territory it does not know with the language's likeliest (es_ZZ reads as
+    # es_ES): only a tag Babel takes as it is keeps its own formats.
+    if parsed.lower() != tag.lower():
+        return catalog
+    return parsed

@@ -29,10 +29,11 @@ from wwc_standard._exports import publish
 from wwc_standard._pickling import SlotsState
 
 from .catalogs import DOMAIN, translations
-from .languages import LOCALES, negotiate
+from .languages import LOCALES, format_locale, negotiate
 
 __all__ = [
     "N_",
+    "Clauses",
     "Items",
     "Localizable",
     "Message",
@@ -98,6 +99,42 @@ class Items(SlotsState):
         return [_json(value) for value in self.values]
 
 
+class Clauses(SlotsState):
+    """Clauses joined with semicolons as the locale writes them ("a; b" in English, "a\u00a0; b"
+    in French, with the no-break space French typography puts before a semicolon); each value
+    is formatted in the locale like any message value.
+
+    >>> clauses = Clauses(["population 9,500", "country: Spain"])
+    >>> Message("{c}", c=clauses).render("en")
+    'population 9,500; country: Spain'
+    >>> Message("{c}", c=clauses).render("fr")
+    'population 9,500\xa0; country: Spain'
+    """
+
+    __slots__ = ("values",)
+
+    def __init__(self, values: Iterable[Any]) -> None:
+        self.values = tuple(values)
+
+    def __repr__(self) -> str:
+        return f"Clauses({list(self.values)!r})"
+
+    def localized(self, locale: str) -> str:
+        """The clauses joined in ``locale``."""
+        texts = [_format(value, locale) for value in self.values]
+        if not texts:
+            return ""
+        joined = texts[0]
+        for text in texts[1:]:
+            # Translators: two clauses of one sentence, joined by a semicolon as the language
+            # writes it (French: a no-break space before the semicolon).
+            joined = Message("{first}; {second}", first=joined, second=text).render(locale)
+        return joined
+
+    def to_json(self) -> list[Any]:
+        return [_json(value) for value in self.values]
+
+
 def N_(msgid: str) -> str:
     """Mark ``msgid`` for extraction without translating it (for tables of words)."""
     return msgid
@@ -131,8 +168,18 @@ class Message(SlotsState):
         self.domain = domain
 
     def render(self, locale: str = "en") -> str:
-        """The message in ``locale`` (any tag :func:`negotiate` accepts)."""
-        locale = negotiate(locale) if locale not in LOCALES else locale
+        """The message in ``locale`` (any tag :func:`negotiate` accepts): its words from the
+        nearest catalog, its numbers, lists and dates in the full locale
+        (:func:`~wwc_standard.i18n.languages.format_locale`).
+
+        >>> message = Message("{n} criteria", n=1234567)
+        >>> message.render("es"), message.render("es_MX")
+        ('1.234.567 criteria', '1,234,567 criteria')
+        """
+        formats = locale
+        if locale not in LOCALES:
+            formats = format_locale(locale)
+            locale = negotiate(locale)
         if locale == "en":
             # The source language: the msgid is the text (English plural: n == 1 or not).
             plural = self.plural is not None and self.n is not None and self.n != 1
@@ -143,7 +190,7 @@ class Message(SlotsState):
                 template = catalog.ngettext(self.msgid, self.plural, self.n)
             else:
                 template = catalog.gettext(self.msgid)
-        values = {key: _format(value, locale) for key, value in self.params.items()}
+        values = {key: _format(value, formats) for key, value in self.params.items()}
         return template.format(**values)
 
     def json_params(self) -> dict[str, Any]:
@@ -484,7 +531,7 @@ def _percent_pattern(locale: str, decimals: int = 1) -> str:
 def _json(value: Any) -> Any:
     if isinstance(value, Message | Text):
         return str(value)
-    if isinstance(value, Percent | Items):
+    if isinstance(value, Percent | Items | Clauses):
         return value.to_json()
     if isinstance(value, datetime.date):
         return value.isoformat()
