@@ -189,8 +189,8 @@ def main(
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
 
     Everything is written through :mod:`.output`: a problem is one line on ``err`` (status 2),
-    or, with ``--format json``, one JSON object (see :func:`error_data`), whatever the encoding
-    or the state of the streams; a standard output that is closed or whose reader went away
+    or, with ``--format json``, one JSON object (its shape is in docs/cli.md), whatever the
+    encoding or the state of the streams; a standard output that is closed or whose reader went away
     ends the command quietly with status 1. ``stdin`` is the binary stream a ``FILE`` of ``-``
     is read from (default: the process's standard input).
     """
