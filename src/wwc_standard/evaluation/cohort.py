@@ -152,6 +152,51 @@ class Cohort(Sequence[Evaluation]):
             counts[evaluation.tier] += 1
         return counts
 
+    def to_html(self, locale: str = "en") -> str:
+        """The cohort as one self-contained HTML5 report in ``locale``: the tier
+        distribution, the cities by tier and points, a heat map of the practice areas across
+        cities (numbers in every cell) and the criteria most often not met.
+
+        >>> import wwc_standard as wwc
+        >>> page = wwc.evaluate_many([wwc.example_assessment()]).to_html(locale="es")
+        >>> '<html lang="es">' in page, "Cohorte de 1 ciudad" in page
+        (True, True)
+        """
+        # The report machinery (and Jinja2) on first use: start-up never needs it.
+        from wwc_standard._report import to_html
+
+        from .report import cohort_report
+
+        return to_html(cohort_report(self, locale))
+
+    def to_markdown(self, locale: str = "en") -> str:
+        """The same report as :meth:`to_html`, as GitHub-flavoured Markdown tables.
+
+        >>> import wwc_standard as wwc
+        >>> print(wwc.evaluate_many([wwc.example_assessment()]).to_markdown().splitlines()[0])
+        # Cohort of 1 city
+        """
+        # The report machinery on first use: start-up never needs it.
+        from wwc_standard._report import to_markdown
+
+        from .report import cohort_report
+
+        return to_markdown(cohort_report(self, locale))
+
+    def _repr_html_(self) -> str:
+        """The compact view a notebook shows: figures, tiers, criteria most often not met."""
+        # The report machinery (and Jinja2) when a notebook shows the cohort.
+        from wwc_standard._report import to_fragment
+
+        from .report import cohort_card
+
+        return to_fragment(cohort_card(self))
+
+    def __repr__(self) -> str:
+        """One line: ``<Cohort of 50 evaluations: 12 none, 20 silver, 15 gold, 3 platinum>``."""
+        tiers = ", ".join(f"{count} {tier.value}" for tier, count in self.tiers().items())
+        return f"<Cohort of {len(self.evaluations)} evaluations: {tiers}>"
+
     def to_frame(self, *, criteria: bool = False) -> Any:
         """The cohort as a pandas DataFrame (see :func:`to_frame`)."""
         return to_frame(self.evaluations, criteria=criteria)

@@ -571,6 +571,62 @@ class Evaluation:
         """
         return render_text(self, locale=locale)
 
+    def to_html(self, locale: str = "en", roadmap: bool = False) -> str:
+        """The evaluation as one complete, self-contained HTML5 report in ``locale``: inline
+        CSS and SVG, no script, nothing fetched; printable and accessible (docs/reports.md).
+
+        It shows the city, the revision, its fingerprint and the library version; the tier
+        earned and whether certification is possible, apart; the points and the distance to
+        every higher tier; a chart of the practice areas; every criterion with its status,
+        reasons, evidence (a link only for an http(s) URL) and note; the gaps; eligibility;
+        and with ``roadmap=True`` the 3, 6 and 12-month horizons of :func:`wwc_standard.roadmap`
+        with the tier each reaches.
+
+        >>> import wwc_standard as wwc
+        >>> page = wwc.evaluate(wwc.example_assessment()).to_html(locale="fr")
+        >>> page.startswith("<!DOCTYPE html>"), '<html lang="fr">' in page, "<script" in page
+        (True, True, False)
+        """
+        # The report machinery (and Jinja2) on first use: start-up never needs it.
+        from wwc_standard._report import to_html
+
+        from .report import evaluation_report
+
+        return to_html(evaluation_report(self, locale, roadmap=roadmap))
+
+    def to_markdown(self, locale: str = "en", roadmap: bool = False) -> str:
+        """The same report as :meth:`to_html`, as GitHub-flavoured Markdown tables.
+
+        >>> import wwc_standard as wwc
+        >>> print(wwc.evaluate(wwc.example_assessment()).to_markdown().splitlines()[0])
+        # Exampleton: Silver
+        """
+        # The report machinery on first use: start-up never needs it.
+        from wwc_standard._report import to_markdown
+
+        from .report import evaluation_report
+
+        return to_markdown(evaluation_report(self, locale, roadmap=roadmap))
+
+    def _repr_html_(self) -> str:
+        """The compact view a notebook shows: summary, distance to each tier, chart."""
+        # The report machinery (and Jinja2) when a notebook shows the result.
+        from wwc_standard._report import to_fragment
+
+        from .report import evaluation_card
+
+        return to_fragment(evaluation_card(self))
+
+    def __repr__(self) -> str:
+        """One line: ``<Evaluation Exampleton: Silver, 27/43, revision 2024>``."""
+        # The helper on first use (start-up time).
+        from wwc_standard._report import short
+
+        return (
+            f"<Evaluation {short(self.assessment.city.name)}: {self.tier.label}, "
+            f"{self.points}/{self.possible}, revision {short(self.standard.version, 20)}>"
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """The evaluation as JSON-compatible data with stable keys (see docs/evaluation-format.md).
 

@@ -206,6 +206,26 @@ class StandardDiff:
         data["incomplete"] = [list(item) for item in self.incomplete]
         return data
 
+    def _repr_html_(self) -> str:
+        """The compact view a notebook shows, in the style of the reports."""
+        # The report machinery (and Jinja2) when a notebook shows it: start-up never needs it.
+        from wwc_standard._report import to_fragment
+
+        from .report import diff_card
+
+        return to_fragment(diff_card(self))
+
+    def __repr__(self) -> str:
+        """One line: ``<StandardDiff 2023 -> 2024: 0 added, 0 removed, 0 renamed, 0 changed>``."""
+        # The helper on first use (start-up time).
+        from wwc_standard._report import short
+
+        return (
+            f"<StandardDiff {short(self.a, 20)} -> {short(self.b, 20)}: {len(self.added)} added, "
+            f"{len(self.removed)} removed, {len(self.renamed)} renamed, "
+            f"{len(self.changed)} changed{'' if self else ', no rule differs'}>"
+        )
+
     def explain(self, locale: str = "en") -> str:
         """The differences in words, one per line."""
         m: list[Message] = []

@@ -88,6 +88,22 @@ class Migration:
     to_confirm: tuple[Confirmation, ...]
     """Every answer carried through an inferred or lossy link, or dropped, with its reason."""
 
+    def _repr_html_(self) -> str:
+        """The compact view a notebook shows, in the style of the reports."""
+        # The report machinery (and Jinja2) when a notebook shows it: start-up never needs it.
+        from wwc_standard._report import to_fragment
+
+        from .report import migration_card
+
+        return to_fragment(migration_card(self))
+
+    def __repr__(self) -> str:
+        """One line: ``<Migration 2017 -> 2024: 30 answers carried, 5 to confirm>``."""
+        return (
+            f"<Migration {self.source.version[:20]} -> {self.target.version[:20]}: "
+            f"{len(self.assessment.answers)} answers carried, {len(self.to_confirm)} to confirm>"
+        )
+
     def explain(self, locale: str = "en") -> str:
         """The migration in words, one line per answer to confirm."""
         lines = [

@@ -582,6 +582,23 @@ class Path:
         """Criterion id to the checklist items to meet, for steps with a checklist."""
         return {step.criterion: step.items for step in self.steps if step.items}
 
+    def _repr_html_(self) -> str:
+        """The compact view a notebook shows, in the style of the reports."""
+        # The report machinery (and Jinja2) when a notebook shows it: start-up never needs it.
+        from wwc_standard._report import to_fragment
+
+        from .report import path_card
+
+        return to_fragment(path_card(self))
+
+    def __repr__(self) -> str:
+        """One line: ``<Path Silver -> Gold: reachable, 3 criteria, 4.5 person-weeks>``."""
+        reach = "reachable" if self.reachable else "unreachable"
+        return (
+            f"<Path {self.start.label} -> {self.target.label}: {reach}, "
+            f"{len(self.steps)} criteria, {self.effort:.4g} {self.unit}>"
+        )
+
     def explain(self, locale: str = "en") -> str:
         """The path in words: one line per step, then its reasons."""
         lines = []

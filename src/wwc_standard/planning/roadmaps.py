@@ -156,6 +156,53 @@ class Roadmap:
         """Every step, horizons then later, in order."""
         return tuple(step for h in self.horizons for step in h.steps) + self.later
 
+    def to_html(self, locale: str = "en") -> str:
+        """The roadmap as one self-contained HTML5 report in ``locale``: where each horizon
+        leads, then each horizon's steps in order with why, what comes later, and the notes.
+
+        >>> import wwc_standard as wwc
+        >>> page = wwc.roadmap(wwc.evaluate(wwc.example_assessment())).to_html("es")
+        >>> '<html lang="es">' in page, "Hoja de ruta" in page
+        (True, True)
+        """
+        # The report machinery (and Jinja2) on first use: start-up never needs it.
+        from wwc_standard._report import to_html
+
+        from .report import roadmap_report
+
+        return to_html(roadmap_report(self, locale))
+
+    def to_markdown(self, locale: str = "en") -> str:
+        """The same report as :meth:`to_html`, as GitHub-flavoured Markdown tables.
+
+        >>> import wwc_standard as wwc
+        >>> print(wwc.roadmap(wwc.evaluate(wwc.example_assessment())).to_markdown()[:9])
+        # Roadmap
+        """
+        # The report machinery on first use: start-up never needs it.
+        from wwc_standard._report import to_markdown
+
+        from .report import roadmap_report
+
+        return to_markdown(roadmap_report(self, locale))
+
+    def _repr_html_(self) -> str:
+        """The compact view a notebook shows, in the style of the reports."""
+        # The report machinery (and Jinja2) when a notebook shows it: start-up never needs it.
+        from wwc_standard._report import to_fragment
+
+        from .report import roadmap_card
+
+        return to_fragment(roadmap_card(self))
+
+    def __repr__(self) -> str:
+        """One line: ``<Roadmap Silver, 27 points -> 3m Gold, ..., 12m Platinum; 4 later>``."""
+        reached = ", ".join(f"{h.months}m {h.projected_tier.label}" for h in self.horizons)
+        return (
+            f"<Roadmap {self.tier.label}, {self.points} points -> {reached}; "
+            f"{len(self.later)} later>"
+        )
+
     def explain(self, locale: str = "en") -> str:
         """The roadmap in words, horizon by horizon."""
         lines = [

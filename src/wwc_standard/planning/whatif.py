@@ -327,6 +327,23 @@ class Comparison:
         """How many tiers up (positive) or down (negative)."""
         return self.tier_after.rank - self.tier_before.rank
 
+    def _repr_html_(self) -> str:
+        """The compact view a notebook shows, in the style of the reports."""
+        # The report machinery (and Jinja2) when a notebook shows it: start-up never needs it.
+        from wwc_standard._report import to_fragment
+
+        from .report import comparison_card
+
+        return to_fragment(comparison_card(self))
+
+    def __repr__(self) -> str:
+        """One line: ``<Comparison Silver -> Gold, points 27 -> 30: 4 gained, 1 lost>``."""
+        return (
+            f"<Comparison {self.tier_before.label} -> {self.tier_after.label}, points "
+            f"{self.points_before} -> {self.points_after}: {len(self.gained)} gained, "
+            f"{len(self.lost)} lost>"
+        )
+
     def explain(self, locale: str = "en") -> str:
         """The comparison in words, one line per fact."""
         lines = [
@@ -445,6 +462,22 @@ class Sensitivity:
     def raises_tier(self) -> tuple[str, ...]:
         """Criteria that alone would raise the tier."""
         return tuple(row.criterion for row in self.if_met if row.tier > self.tier)
+
+    def _repr_html_(self) -> str:
+        """The compact view a notebook shows, in the style of the reports."""
+        # The report machinery (and Jinja2) when a notebook shows it: start-up never needs it.
+        from wwc_standard._report import to_fragment
+
+        from .report import sensitivity_card
+
+        return to_fragment(sensitivity_card(self))
+
+    def __repr__(self) -> str:
+        """One line: ``<Sensitivity Silver, 27 points: 3 would raise the tier alone, ...>``."""
+        return (
+            f"<Sensitivity {self.tier.label}, {self.points} points: "
+            f"{len(self.raises_tier)} would raise the tier alone, {len(self.at_risk)} at risk>"
+        )
 
     def explain(self, locale: str = "en") -> str:
         """The sensitivity in words."""

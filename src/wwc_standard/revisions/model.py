@@ -300,6 +300,25 @@ class Standard:
         """
         return self._domains
 
+    def _repr_html_(self) -> str:
+        """The compact view a notebook shows, in the style of the reports."""
+        # The report machinery (and Jinja2) when a notebook shows it: start-up never needs it.
+        from wwc_standard._report import to_fragment
+
+        from .report import standard_card
+
+        return to_fragment(standard_card(self))
+
+    def __repr__(self) -> str:
+        """One line: ``<Standard 2024: 43 criteria in 8 practice areas, sha256:4f18e0e...>``."""
+        # The helper on first use (start-up time).
+        from wwc_standard._report import short
+
+        return (
+            f"<Standard {short(self.version, 20)}: {len(self.criteria)} criteria in "
+            f"{len(self.practice_areas)} practice areas, {self.fingerprint[:15]}...>"
+        )
+
     def localized(self, locale: str = "en") -> str:
         """The revision's title in ``locale``.
 
