@@ -122,6 +122,7 @@ def test_each_object_shows_html_and_a_one_line_repr(
     data = results[0].data
     assert {"text/html", "text/plain"} <= set(data), sorted(data)
     text, html = data["text/plain"], data["text/html"]
+    print(f"{name}: repr {len(text)} characters, HTML {len(html.encode('utf-8'))} bytes")
     assert "\n" not in text, text
     assert len(text) <= MAX_REPR, (len(text), text)
     assert text.startswith(f"<{name}"), text
@@ -134,6 +135,7 @@ def test_each_object_shows_html_and_a_one_line_repr(
 
 def test_the_saved_notebook_is_small(executed: nbformat.NotebookNode) -> None:
     size = len(nbformat.writes(executed).encode("utf-8"))
+    print(f"the executed notebook: {size} bytes")
     assert size < MAX_NOTEBOOK, size
     errors = [o for c in executed.cells for o in c.outputs if o.output_type == "error"]
     assert not errors
