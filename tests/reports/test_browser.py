@@ -130,8 +130,14 @@ def driver() -> Iterator[Any]:
         unavailable(f"the Python packages of the browser check are missing ({missing})")
     browser = next(filter(None, map(shutil.which, ("chromium", "chromium-browser"))), None)
     chromedriver = shutil.which("chromedriver")
-    if browser is None or chromedriver is None or shutil.which("pdftoppm") is None:
-        unavailable("chromium, chromedriver or pdftoppm is not installed")
+    tools = {
+        "chromium": browser,
+        "chromedriver": chromedriver,
+        "pdftoppm": shutil.which("pdftoppm"),
+    }
+    missing = [name for name, found in tools.items() if found is None]
+    if browser is None or chromedriver is None or missing:
+        unavailable(f"not installed: {', '.join(missing)}")
     options = Options()
     options.binary_location = browser
     # Root (as in CI) needs --no-sandbox; a container's small /dev/shm needs the other.
