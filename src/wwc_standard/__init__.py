@@ -212,4 +212,4 @@ __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, __all__)
 # The report of an evaluation may end with its roadmap, which the planning layer makes; the
 # evaluation layer must not import planning. The package, which composes the layers, names the
 # maker here and the report asks for it by name when roadmap=True (see _report.provide).
-provide("roadmap", "wwc_standard.planning.report:roadmap_section")
+provide("roadmap", "wwc_standard.planning.roadmaps:report_section")

@@ -341,7 +341,7 @@ def _markdown_cell(cell: Cell) -> str:
 _MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>|~&$#])")
 #: What opens a block at the start of a line (a list item, a setext underline, an ordered
 #: list's "1." or "1)"): escaped there only.
-_BLOCK_START = re.compile(r"^(\s*)([+\-=]|\d+(?=[.)]))")
+_BLOCK_START = re.compile(r"^(\s*)([+\-=]|\d+(?=[.)](?:\s|$)))")
 #: Every character str.splitlines() breaks a line at: inside a value it becomes a space, so
 #: a value can neither end a table row nor start a block of its own.
 _LINE_BREAKS = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
@@ -380,11 +380,11 @@ def _markdown_url(url: str) -> str:
 
 
 def short(text: str | None, most: int = 40) -> str:
-    """``text`` fit for a one-line ``repr()``: line breaks and controls as spaces, cut to
+    r"""``text`` fit for a one-line ``repr()``: line breaks and controls as spaces, cut to
     ``most`` characters with an ellipsis.
 
     >>> short("Exampleton"), short("a\nb" + "c" * 50, 10)
-    ('Exampleton', 'a bccccc...')
+    ('Exampleton', 'a bcccc...')
     """
     if text is None:
         return "?"

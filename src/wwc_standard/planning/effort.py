@@ -37,7 +37,7 @@ from wwc_standard._data import read_package_file, read_user_file
 from wwc_standard._exports import publish
 from wwc_standard._pickling import ReadOnlyMappings, SlotsState, read_only
 from wwc_standard.errors import Problem, WWCError, _listing, did_you_mean, unknown_criterion
-from wwc_standard.i18n.messages import N_, Message, Plural, Text
+from wwc_standard.i18n.messages import HUGE, N_, Message, Plural, Text, format_number
 
 if TYPE_CHECKING:
     from wwc_standard.revisions.model import Criterion, Standard
@@ -94,6 +94,25 @@ class _Unit(SlotsState):
 def unit_value(unit: str) -> _Unit:
     """The unit of effort (``Guidance.unit``) as a value of a translatable message."""
     return _Unit(unit)
+
+
+class Weeks(SlotsState):
+    """An amount of effort as a message value, formatted for the locale ("2.5", "2,5")."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def localized(self, locale: str) -> str:
+        """The amount with at most one decimal."""
+        if locale == "en" and abs(self.value) < HUGE:
+            return f"{self.value:,.1f}".removesuffix(".0")
+        value = round(self.value, 1) if math.isfinite(self.value) else self.value
+        return format_number(value, locale, "#,##0.#")
+
+    def __str__(self) -> str:
+        return self.localized("en")
 
 
 @attrs.frozen(kw_only=True)

@@ -47,22 +47,19 @@ import attrs
 
 from wwc_standard._exports import publish
 from wwc_standard._output import as_dict
-from wwc_standard._pickling import SlotsState
 from wwc_standard.errors import InvalidArgument, Problem
 from wwc_standard.evaluation.engine import Evaluation, requirement_of
 from wwc_standard.evaluation.results import Reason, Status
 from wwc_standard.i18n.messages import (
-    HUGE,
     Items,
     Localizable,
     Message,
     Plural,
-    format_number,
     join_lines,
 )
 from wwc_standard.revisions.tiers import PercentageBands, Tally, Tier
 
-from .effort import Guidance, resolve_guidance, unit_value
+from .effort import Guidance, Weeks, resolve_guidance, unit_value
 from .whatif import items_to_meet, tier_value, what_if
 
 if TYPE_CHECKING:
@@ -77,25 +74,6 @@ __all__ = [
     "tier_argument",
     "work_for",
 ]
-
-
-class Weeks(SlotsState):
-    """An amount of effort as a message value, formatted for the locale ("2.5", "2,5")."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: float) -> None:
-        self.value = value
-
-    def localized(self, locale: str) -> str:
-        """The amount with at most one decimal."""
-        if locale == "en" and abs(self.value) < HUGE:
-            return f"{self.value:,.1f}".removesuffix(".0")
-        value = round(self.value, 1) if math.isfinite(self.value) else self.value
-        return format_number(value, locale, "#,##0.#")
-
-    def __str__(self) -> str:
-        return self.localized("en")
 
 
 @attrs.frozen(kw_only=True)

@@ -21,13 +21,9 @@ from wwc_standard.evaluation.report import status_style
 from wwc_standard.i18n.languages import negotiate
 from wwc_standard.i18n.messages import Items, Message, Plural
 
-from .effort import unit_value
-from .path import Weeks
-from .roadmaps import roadmap
+from .effort import Weeks, unit_value
 
 if TYPE_CHECKING:
-    from wwc_standard.evaluation.engine import Evaluation
-
     from .path import Path
     from .roadmaps import Roadmap, RoadmapStep
     from .whatif import Comparison, Sensitivity
@@ -175,11 +171,8 @@ def roadmap_report(plan: Roadmap, locale: str = "en") -> Report:
     )
 
 
-def roadmap_section(evaluation: Evaluation, locale: str) -> Section:
-    """The roadmap of ``evaluation`` (default capacity and guidance) as the last section of
-    its report: registered by the package root as the ``"roadmap"`` section
-    (:func:`wwc_standard._report.provide`), since evaluation cannot import planning."""
-    plan = roadmap(evaluation)
+def roadmap_section(plan: Roadmap, locale: str) -> Section:
+    """A roadmap as the last section of an evaluation's report (``to_html(roadmap=True)``)."""
     return Section(
         heading=Message("Roadmap").render(locale),
         new_page=True,

@@ -31,12 +31,12 @@ from wwc_standard._exports import publish
 from wwc_standard.errors import InvalidArgument, Problem
 from wwc_standard.evaluation.engine import Evaluation
 from wwc_standard.evaluation.results import Reason, Status
+from wwc_standard.i18n.languages import negotiate
 from wwc_standard.i18n.messages import Items, Localizable, Message, Plural, join_lines
 from wwc_standard.revisions.tiers import Tier
 
-from .effort import MAX_EFFORT, Guidance, resolve_guidance, unit_value
+from .effort import MAX_EFFORT, Guidance, Weeks, resolve_guidance, unit_value
 from .path import (
-    Weeks,
     Work,
     certification_notes,
     cheapest,
@@ -257,6 +257,17 @@ class Roadmap:
             "later": [step.to_dict() for step in self.later],
             "notes": [note.to_dict() for note in self.notes],
         }
+
+
+def report_section(evaluation: Evaluation, locale: str) -> Any:
+    """The roadmap of ``evaluation`` (default capacity and guidance) as the last section of
+    its report, a :class:`wwc_standard._report.Section`: the package root registers this
+    function as the ``"roadmap"`` section (:func:`wwc_standard._report.provide`), since the
+    evaluation layer cannot import planning."""
+    # The report wording on first use: only a report with roadmap=True needs it.
+    from .report import roadmap_section
+
+    return roadmap_section(roadmap(evaluation), negotiate(locale))
 
 
 def _step_lines(steps: Sequence[RoadmapStep], locale: str) -> list[str]:

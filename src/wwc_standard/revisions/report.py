@@ -6,7 +6,7 @@ HTML fragment.
 
 >>> import wwc_standard as wwc
 >>> standard_card(wwc.standard("2024"), "es").lead[0].rows[0]
-('Revisión', Cell(text='2024', links=(), style=''))
+('Versión', Cell(text='2024', links=(), style=''))
 """
 
 from __future__ import annotations
