@@ -122,6 +122,8 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     numeric: tuple[int, ...] = ()
     """Indexes of the columns that hold numbers (aligned right)."""
+    layout: str = ""
+    """A fixed layout of the columns that the stylesheet knows (``"criteria"``), or none."""
 
 
 @attrs.frozen(kw_only=True)

@@ -246,6 +246,7 @@ def _criteria_sections(evaluation: Evaluation, locale: str) -> tuple[Section, ..
                         caption=Message("Criteria of {area}", area=title).render(locale),
                         columns=columns,
                         rows=tuple(rows),
+                        layout="criteria",
                     ),
                 ),
             )
@@ -317,8 +318,25 @@ def _eligibility(evaluation: Evaluation, locale: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _summary(evaluation: Evaluation, locale: str) -> Facts:
+def _summary(evaluation: Evaluation, locale: str, *, compact: bool = False) -> Facts:
+    """The key facts: tier, certification, points, eligibility, revision; and unless
+    ``compact``, when it took effect, its fingerprint and the library version."""
     std = evaluation.standard
+    if compact:
+        return Facts(
+            (
+                (
+                    Message("Tier earned").render(locale),
+                    Cell(text=evaluation.tier.localized(locale)),
+                ),
+                (
+                    Message("Certification").render(locale),
+                    Cell(text=_certification(evaluation, locale)),
+                ),
+                (Message("Points").render(locale), Cell(text=_points(evaluation, locale))),
+                (Message("Revision").render(locale), Cell(text=std.version)),
+            )
+        )
     return Facts(
         (
             (Message("Tier earned").render(locale), Cell(text=evaluation.tier.localized(locale))),
@@ -422,7 +440,7 @@ def evaluation_card(evaluation: Evaluation, locale: str = "en") -> Report:
         lang=locale.replace("_", "-"),
         title=city,
         heading=Message("{city}: {tier}", city=city, tier=evaluation.tier).render(locale),
-        lead=(_summary(evaluation, locale),),
+        lead=(_summary(evaluation, locale, compact=True),),
         sections=(
             Section(
                 heading=Message("Distance to higher tiers").render(locale),

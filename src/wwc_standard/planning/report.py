@@ -65,6 +65,7 @@ def _steps_table(steps: tuple[RoadmapStep, ...], caption: str, locale: str) -> T
             for step in steps
         ),
         numeric=(3,),
+        layout="steps",
     )
 
 
