@@ -29,7 +29,7 @@ from . import i18n as i18n
 from . import planning as planning
 from . import revisions as revisions
 from ._exports import lazy_exports
-from ._report import provide
+from ._sections import provide
 from ._version import __version__
 from .errors import (
     AssessmentError,
@@ -211,5 +211,5 @@ __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, __all__)
 
 # The report of an evaluation may end with its roadmap, which the planning layer makes; the
 # evaluation layer must not import planning. The package, which composes the layers, names the
-# maker here and the report asks for it by name when roadmap=True (see _report.provide).
+# maker here and the report asks for it by name when roadmap=True (see _sections).
 provide("roadmap", "wwc_standard.planning.roadmaps:report_section")

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -55,8 +54,6 @@ __all__ = [
     "Segment",
     "Table",
     "link",
-    "provide",
-    "provider",
     "short",
     "to_fragment",
     "to_html",
@@ -238,12 +235,12 @@ def _bars(chart: Chart) -> list[dict[str, Any]]:
     return rows
 
 
-_LABEL_WIDTH, _BAR_WIDTH, _ROW, _GAP = 0, 260, 40, 8
+_LABEL_WIDTH, _BAR_WIDTH, _ROW, _GAP = 0, 240, 40, 8
 _VIEW = {
     "bars": _bars,
     "row_height": _ROW,
     "bar_width": _BAR_WIDTH,
-    "chart_width": 720,
+    "chart_width": 840,
     # The styles a status cell may have: shown as a badge with a sign and the word.
     "status_styles": ("met", "unmet", "unknown", "other"),
 }
@@ -282,11 +279,11 @@ def to_markdown(report: Report) -> str:
     return "\n".join(lines)
 
 
-def _markdown_block(block: Block) -> list[str]:
+def _markdown_block(block: Block, heading: str = "") -> list[str]:
     if isinstance(block, Section):
         lines = [f"{'#' * block.level} {markdown_text(block.heading)}", ""]
         for inner in block.blocks:
-            lines.extend(_markdown_block(inner))
+            lines.extend(_markdown_block(inner, block.heading))
         return lines
     if isinstance(block, Paragraph):
         text = markdown_text(block.text)
@@ -299,12 +296,9 @@ def _markdown_block(block: Block) -> list[str]:
             "",
         ]
     if isinstance(block, Table):
-        return [
-            f"**{markdown_text(block.caption)}**",
-            "",
-            *_markdown_table(block.columns, block.rows, block.numeric),
-            "",
-        ]
+        # A caption that repeats the section's heading is said once.
+        caption = [] if block.caption == heading else [f"**{markdown_text(block.caption)}**", ""]
+        return [*caption, *_markdown_table(block.columns, block.rows, block.numeric), ""]
     # A chart: its title, its description, and each bar's label and words as a table (what
     # the bars show is in those words).
     rows = [(Cell(text=bar.label), Cell(text=bar.summary)) for bar in block.bars]
@@ -392,31 +386,3 @@ def short(text: str | None, most: int = 40) -> str:
         return "?"
     flat = "".join(" " if not char.isprintable() else char for char in text)
     return flat if len(flat) <= most else flat[: most - 3] + "..."
-
-
-# -- sections provided by a layer above -------------------------------------------------------
-
-#: Name of a section to module and function that makes it, registered by the package root.
-_PROVIDERS: dict[str, str] = {}
-
-
-def provide(name: str, where: str) -> None:
-    """Register ``where`` (``"package.module:function"``) as the maker of the section ``name``.
-
-    The evaluation report may carry a roadmap, which the planning layer makes; evaluation must
-    not import planning (the layers of docs/architecture.md). So the package root, which sits
-    above every layer and composes them, names the maker here, and the evaluation report asks
-    for it by name (:func:`provider`): the dependency is declared once, at the top, and no
-    layer imports one above it.
-    """
-    _PROVIDERS[name] = where
-
-
-def provider(name: str) -> Callable[..., Any]:
-    """The function registered for the section ``name`` (imported on first use)."""
-    # importlib when a report asks for a section of a layer above (see provide()).
-    import importlib
-
-    module, _, function = _PROVIDERS[name].partition(":")
-    made: Callable[..., Any] = getattr(importlib.import_module(module), function)
-    return made

@@ -367,6 +367,25 @@ def _plain(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").replace("\ufffd", "")
 
 
+@given(criterion=user_text, area=user_text)
+@example(criterion="<img src=x onerror=alert(1)>", area="</h3><h1>forged")
+def test_any_name_in_a_revision_of_ones_own_stays_text(criterion: str, area: str) -> None:
+    standard = make_standard(
+        [attrs.evolve(make_criterion(f"C{i}"), name=criterion) for i in range(1, 4)]
+    )
+    standard = attrs.evolve(
+        standard,
+        practice_areas=tuple(attrs.evolve(a, name=area) for a in standard.practice_areas),
+    )
+    evaluation = wwc.evaluate({"answers": {"C1": "met"}}, standard)
+    for page in (evaluation.to_html(), standard._repr_html_()):
+        parsed = assert_safe(page)
+        text = _plain("".join(parsed.text))
+        assert _plain(area).strip() in text
+    assert _plain(criterion).strip() in _plain("".join(parse(evaluation.to_html()).text))
+    assert_tables_whole(evaluation.to_markdown())
+
+
 # -- Markdown -----------------------------------------------------------------------------------
 
 
@@ -551,9 +570,12 @@ def test_reprs_keep_equality(exampleton: wwc.Evaluation) -> None:
 def test_import_loads_no_template_engine() -> None:
     code = (
         "import sys, wwc_standard as wwc\n"
-        "e = wwc.evaluate(wwc.example_assessment()); repr(e); e.explain()\n"
+        "e = wwc.evaluate(wwc.example_assessment()); e.explain()\n"
         "assert 'jinja2' not in sys.modules, 'jinja2 at import'\n"
         "assert 'markupsafe' not in sys.modules\n"
+        "assert 'wwc_standard._report' not in sys.modules\n"
+        "repr(e)\n"
+        "assert 'jinja2' not in sys.modules, 'jinja2 for a repr'\n"
         "e.to_html()\n"
         "assert 'jinja2' in sys.modules\n"
     )

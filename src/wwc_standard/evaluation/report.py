@@ -28,8 +28,8 @@ from wwc_standard._report import (
     Segment,
     Table,
     link,
-    provider,
 )
+from wwc_standard._sections import provider
 from wwc_standard.i18n.languages import negotiate
 from wwc_standard.i18n.messages import Items, Message, Percent, Plural, format_number
 from wwc_standard.revisions.tiers import Tier
@@ -372,7 +372,7 @@ def evaluation_report(
     evaluation: Evaluation, locale: str = "en", *, roadmap: bool = False
 ) -> Report:
     """The whole report of ``evaluation`` in ``locale``; with ``roadmap``, its 3/6/12-month
-    roadmap too (made by the planning layer, see :func:`wwc_standard._report.provide`)."""
+    roadmap too (made by the planning layer, see :mod:`wwc_standard._sections`)."""
     locale = negotiate(locale)
     std = evaluation.standard
     city = _city_name(evaluation, locale)

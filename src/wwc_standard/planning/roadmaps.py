@@ -262,7 +262,7 @@ class Roadmap:
 def report_section(evaluation: Evaluation, locale: str) -> Any:
     """The roadmap of ``evaluation`` (default capacity and guidance) as the last section of
     its report, a :class:`wwc_standard._report.Section`: the package root registers this
-    function as the ``"roadmap"`` section (:func:`wwc_standard._report.provide`), since the
+    function as the ``"roadmap"`` section (:mod:`wwc_standard._sections`), since the
     evaluation layer cannot import planning."""
     # The report wording on first use: only a report with roadmap=True needs it.
     from .report import roadmap_section
