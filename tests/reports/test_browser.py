@@ -3,7 +3,8 @@
 Each report is opened from a ``file://`` URL, as a reader opens a saved report, in every
 locale: the example city's report with its roadmap, a hostile one (script tags, quotes, event
 handlers and ``javascript:`` links in every field a user writes: city name, notes, evidence, and
-the names and title of a revision file of their own), and a cohort report holding both. On each
+the title, practice-area and criterion names of a revision file of their own), and a cohort
+report holding both. On each
 page: no console error, no script of the input ran (no ``window.__pwned``, no alert), no script
 element, no event-handler attribute, no link but http(s) ones (each ``rel="noopener
 noreferrer"``), nothing fetched, the ``lang`` of the locale, the chart as inline SVG with a
@@ -67,13 +68,17 @@ EVIDENCE = [
 
 
 def hostile_standard() -> wwc.Standard:
-    """A revision file of a user's own whose every name and title is hostile."""
+    """A revision file of a user's own: hostile title, practice-area and criterion names."""
+    areas = wwc.standard("2024").to_dict()["practice_areas"]
+    for area in areas:
+        area["name"] = f"{area['name']} {HOSTILE}"
     return wwc.Standard.from_dict(
         {
             "version": "2024-hostile",
             "extends": "2024",
             "title": f"Our revision {HOSTILE}",
             "changes": [f"DM1 and DM8 renamed {HOSTILE}"],
+            "practice_areas": areas,
             "amend_criteria": [
                 {"id": "DM1", "name": f"DM1 {HOSTILE}", "description": f"What {HOSTILE}"},
                 {"id": "DM8", "name": f"DM8 {HOSTILE}", "description": f"Why {HOSTILE}"},
