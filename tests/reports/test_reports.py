@@ -104,7 +104,7 @@ ELEMENTS = {
 ATTRIBUTES = {
     "lang", "charset", "name", "content", "class", "scope", "href", "rel", "xmlns", "role",
     "viewbox", "width", "height", "preserveaspectratio", "aria-labelledby", "aria-hidden",
-    "id", "x", "y",
+    "id", "x", "y", "tabindex", "aria-label",
 }  # fmt: skip
 
 
