@@ -80,28 +80,50 @@ _CACHE = {**os.environ, "PYTHONPYCACHEPREFIX": _CACHE_FOLDER}
 _CACHE.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
-def fresh(code: str, repeats: int) -> float:
-    """Best of the seconds ``code`` prints, each run in a fresh interpreter (bytecode cached)."""
-    times = []
-    for _ in range(repeats + 1):
-        out = subprocess.run(
-            [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=_CACHE
-        ).stdout
-        times.append(float(out.split()[-1]))
-    return min(times[1:])
+def paired(
+    ours: Callable[[], object], baseline: Callable[[], object], seconds: float
+) -> tuple[float, float]:
+    """Best times of one call of ``ours`` and of ``baseline``, timed in alternation: a shared
+    machine's speed drifts (other work, frequency scaling) between one series and the next,
+    and in alternation both sides of a ratio see the same drift."""
+    timers = [timeit.Timer(func, timer=time.process_time) for func in (ours, baseline)]
+    numbers, elapsed = zip(*(timer.autorange() for timer in timers), strict=True)
+    rounds = max(5, min(25, int(seconds / max(sum(elapsed), 1e-9))))
+    best = [math.inf, math.inf]
+    for _ in range(rounds):
+        for k, (timer, number) in enumerate(zip(timers, numbers, strict=True)):
+            best[k] = min(best[k], timer.timeit(number) / number)
+    return best[0], best[1]
 
 
-def process(argv: list[str], repeats: int) -> float:
-    """Best CPU time (user and system) of a whole process running ``argv`` (bytecode cached)."""
-    times = []
-    for _ in range(repeats + 1):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run(
-            argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_CACHE
-        )
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return min(times[1:])
+def fresh(code: str) -> float:
+    """The seconds ``code`` prints, run in a fresh interpreter (bytecode cached)."""
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=_CACHE
+    ).stdout
+    return float(out.split()[-1])
+
+
+def process(argv: list[str]) -> float:
+    """The CPU time (user and system) of a whole process running ``argv`` (bytecode cached)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(
+        argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_CACHE
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def starts(runs: list[Callable[[], float]], repeats: int) -> list[float]:
+    """The best of ``repeats`` times of each run, the runs in alternation as in :func:`paired`;
+    the first time of each, which fills the bytecode cache, is not counted."""
+    best = [math.inf] * len(runs)
+    for repeat in range(repeats + 1):
+        for k, run in enumerate(runs):
+            elapsed = run()
+            if repeat:
+                best[k] = min(best[k], elapsed)
+    return best
 
 
 def once(func: Callable[[], object], repeats: int = 1) -> float:
@@ -221,8 +243,7 @@ def evaluation_figures(seconds: float, cohort_size: int) -> list[Row]:
     expected = wwc.evaluate(data)
     assert expected.tier.value == bare_loop(data) == floor_evaluate_dict(data).tier.value
 
-    ours = per_call(lambda: wwc.evaluate(data), seconds)
-    bare = per_call(lambda: bare_loop(data), seconds)
+    ours, bare = paired(lambda: wwc.evaluate(data), lambda: bare_loop(data), seconds)
     rows.append(row("evaluate(dict), 43 answers", ours, bare, "us", "bare loop", 25))
     rival = rule_engine_evaluator(data)
     if rival is None:
@@ -262,8 +283,9 @@ def evaluation_figures(seconds: float, cohort_size: int) -> list[Row]:
 
     assessment = wwc.Assessment.from_dict(data)
     assert floor_evaluate(assessment, std) == wwc.evaluate(assessment, std)
-    floor_time = per_call(lambda: floor_evaluate(assessment, std), seconds)
-    evaluate_time = per_call(lambda: wwc.evaluate(assessment, std), seconds)
+    evaluate_time, floor_time = paired(
+        lambda: wwc.evaluate(assessment, std), lambda: floor_evaluate(assessment, std), seconds
+    )
     rows.append(
         row(
             "evaluate(Assessment, standard)",
@@ -403,7 +425,10 @@ def planning_figures(seconds: float, growth: bool, timeout: float) -> list[Row]:
     rows: list[Row] = []
     city = ten_of_43()
     assessment, std = city.assessment, city.standard
-    base = per_call(lambda: wwc.evaluate(assessment, std), seconds)
+
+    def base() -> object:
+        return wwc.evaluate(assessment, std)
+
     against = "evaluate(A, std)"
     for name, call, limit in (
         ("sensitivity()", lambda: wwc.sensitivity(city), 10),
@@ -411,9 +436,10 @@ def planning_figures(seconds: float, growth: bool, timeout: float) -> list[Row]:
         ("path_to(PLATINUM), 10 of 43", lambda: wwc.path_to(city, wwc.Tier.PLATINUM), 15),
     ):
         try:
-            rows.append(row(name, per_call(call, seconds), base, "us", against, limit))
+            ours, baseline = paired(call, base, seconds)
+            rows.append(row(name, ours, baseline, "us", against, limit))
         except Exception as error:  # a row, not a crash: the table reports every figure
-            rows.append(row(name, None, base, "us", against, limit, type(error).__name__))
+            rows.append(row(name, None, None, "us", against, limit, type(error).__name__))
     if not growth:
         rows.append(
             row("growth 430->4,300", None, None, "ms", "at 430 criteria", 20, "full run only")
@@ -466,25 +492,33 @@ def growth_time(name: str, size: int, timeout: float) -> float | None:
 def startup_figures(repeats: int) -> list[Row]:
     rows: list[Row] = []
     timed = "import time; t = time.process_time()\n{}\nprint(time.process_time() - t)"
-    ours = fresh(timed.format("import wwc_standard"), repeats)
-    attrs_alone = fresh(timed.format("import attrs"), repeats)
-    rows.append(row("cold import wwc_standard", ours, attrs_alone, "ms", "import attrs", 1.6))
-
-    first_load = fresh(
-        "import time, wwc_standard\nt = time.process_time()\nwwc_standard.standard('2024')\n"
-        "print(time.process_time() - t)",
+    ours, attrs_alone = starts(
+        [
+            lambda: fresh(timed.format("import wwc_standard")),
+            lambda: fresh(timed.format("import attrs")),
+        ],
         repeats,
     )
+    rows.append(row("cold import wwc_standard", ours, attrs_alone, "ms", "import attrs", 1.6))
+
     chain = []
     version: str | None = "2024"
     folder = Path(wwc.__file__).parent / "standards"
     while version is not None:
         chain.append(str(folder / f"{version}.toml"))
         version = wwc.revisions.shipped.shipped_raw(version).get("extends")
-    parse = fresh(
-        "import time\nt = time.process_time()\nimport tomllib\n"
-        f"for path in {chain!r}:\n    with open(path, 'rb') as f: tomllib.load(f)\n"
-        "print(time.process_time() - t)",
+    first_load, parse = starts(
+        [
+            lambda: fresh(
+                "import time, wwc_standard\nt = time.process_time()\n"
+                "wwc_standard.standard('2024')\nprint(time.process_time() - t)"
+            ),
+            lambda: fresh(
+                "import time\nt = time.process_time()\nimport tomllib\n"
+                f"for path in {chain!r}:\n    with open(path, 'rb') as f: tomllib.load(f)\n"
+                "print(time.process_time() - t)"
+            ),
+        ],
         repeats,
     )
     rows.append(
@@ -506,13 +540,23 @@ def startup_figures(repeats: int) -> list[Row]:
     )
     if command[0] == sys.executable:
         command = [sys.executable, "-m", "wwc_standard"]
-    cli = process([*command, "evaluate", "--example"], repeats)
-    bare = process([sys.executable, "-c", "pass"], repeats)
+    cli, bare = starts(
+        [
+            lambda: process([*command, "evaluate", "--example"]),
+            lambda: process([sys.executable, "-c", "pass"]),
+        ],
+        repeats,
+    )
     rows.append(row("wwc-standard evaluate --example", cli, bare, "ms", "bare interpreter", 8))
 
-    explain = fresh(
-        "import time, wwc_standard as wwc\nr = wwc.evaluate(wwc.example_assessment())\n"
-        "r.gaps\nt = time.process_time()\nr.explain('en')\nprint(time.process_time() - t)",
+    (explain,) = starts(
+        [
+            lambda: fresh(
+                "import time, wwc_standard as wwc\nr = wwc.evaluate(wwc.example_assessment())\n"
+                "r.gaps\nt = time.process_time()\nr.explain('en')\n"
+                "print(time.process_time() - t)"
+            )
+        ],
         repeats,
     )
     babel = subprocess.run(
@@ -589,7 +633,7 @@ def main() -> int:
     args = parser.parse_args()
     seconds = 0.2 if args.quick else 1.0
     cohort_size = 2000 if args.quick else 20000
-    repeats = 5 if args.quick else 15
+    repeats = 7 if args.quick else 15
 
     rows = evaluation_figures(seconds, cohort_size)
     rows += frame_figure(cohort_size)
