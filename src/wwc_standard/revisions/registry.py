@@ -97,7 +97,7 @@ def standard(version: str | None = None, *, on: datetime.date | None = None) -> 
 def shipped_standard(version: str) -> Standard:
     """The shipped revision ``version``, loaded once per process: from its compiled file (see
     :mod:`wwc_standard.revisions.compiled`), else built and validated from its TOML."""
-    # pickle and hashlib on the first load, for start-up time.
+    # pickle and zlib on the first load, for start-up time.
     from .compiled import load_compiled
 
     compiled = load_compiled(version)
