@@ -24,7 +24,8 @@ from hypothesis import given
 import wwc_standard as wwc
 from strategies import assessment_like, assessments
 from wwc_standard.cli.completion import MissingExtra
-from wwc_standard.cli.revisions import RefusedOutput, _check_output
+from wwc_standard.cli.files import RefusedOutput, check_output
+from wwc_standard.cli.revisions import _REFUSALS
 from wwc_standard.i18n.messages import Message
 
 PROTOCOLS = range(pickle.HIGHEST_PROTOCOL + 1)
@@ -217,7 +218,7 @@ def _missing_extra(_: Path) -> object:
 def _refused_output(tmp_path: Path) -> object:
     here = tmp_path / "a.json"
     here.write_text("{}", "utf-8")
-    return _check_output(here, here, force=False)
+    return check_output([here], here, False, _REFUSALS)
 
 
 ERRORS: dict[type[wwc.WWCError], Callable[[Path], object]] = {

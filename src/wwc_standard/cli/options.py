@@ -129,8 +129,9 @@ def add_evidence_option(parser: argparse.ArgumentParser, locale: str = "en") -> 
     )
 
 
-def add_assessment_source(parser: argparse.ArgumentParser, locale: str = "en") -> None:
-    """Add ``FILE | --example`` and ``--standard VERSION`` to ``parser``."""
+def add_assessment_source(parser: argparse.ArgumentParser, locale: str = "en") -> Any:
+    """Add ``FILE | --example`` and ``--standard VERSION`` to ``parser``; the group of
+    ``FILE | --example``, for a command that reads its assessment another way too."""
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument(
         "file",
@@ -153,6 +154,7 @@ def add_assessment_source(parser: argparse.ArgumentParser, locale: str = "en") -
             "(default: the file's pin, else the newest)"
         ).render(locale),
     )
+    return source
 
 
 def revision_arg(name: str) -> Standard:

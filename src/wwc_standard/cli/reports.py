@@ -18,19 +18,19 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import stat
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, Protocol, cast
 
 import attrs
 
 from wwc_standard.errors import AssessmentError, Problem, WWCError
 from wwc_standard.evaluation.engine import evaluate
-from wwc_standard.i18n.messages import Message
+from wwc_standard.i18n.messages import N_, Message
 
+from .files import Refusals, check_output, unwritable, write_atomically
 from .options import (
     STDIN,
+    add_assessment_source,
     add_evidence_option,
     assessment_data,
     chosen_standard,
@@ -38,9 +38,9 @@ from .options import (
     shared_options,
 )
 from .output import Output
-from .revisions import STDOUT, RefusedOutput, _same_file, write_atomically
+from .revisions import STDOUT
 
-__all__ = ["FORMATS", "add_report_command", "check_output", "report_format"]
+__all__ = ["FORMATS", "add_report_command", "report_format"]
 
 FORMATS = ("html", "markdown")
 """The formats of a report; HTML is the default, Markdown is chosen by ``--format markdown``
@@ -78,34 +78,13 @@ def add_report_command(commands: Any, locale: str = "en") -> None:
         ),
         locale,
     )
-    source = report.add_mutually_exclusive_group(required=True)
-    source.add_argument(
-        "file",
-        nargs="?",
-        metavar="FILE",
-        help=Message("the assessment, .json or .toml; - reads it from standard input").render(
-            locale
-        ),
-    )
-    source.add_argument(
-        "--example",
-        action="store_true",
-        help=Message("use the bundled example assessment (a fictional city)").render(locale),
-    )
+    source = add_assessment_source(report, locale)
     source.add_argument(
         "--cohort",
         nargs="+",
         metavar="FILE",
         help=Message(
             "the report of a cohort: one assessment file per city (- for standard input, once)"
-        ).render(locale),
-    )
-    report.add_argument(
-        "--standard",
-        metavar="VERSION|FILE",
-        help=Message(
-            "the revision to evaluate against: a shipped version or a revision file of your own "
-            "(default: the file's pin, else the newest)"
         ).render(locale),
     )
     report.add_argument(
@@ -150,82 +129,15 @@ def report_format(chosen: str | None, output: str) -> str:
     return "html"
 
 
-def _refused(code: str, message: Message, hint: Message | None = None) -> RefusedOutput:
-    return RefusedOutput([Problem.of("output", code, message, hint=hint)])
-
-
-def _unwritable(output: Path, error: OSError | ValueError) -> RefusedOutput:
-    reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
-    return _refused(
-        "unwritable",
-        Message("cannot write {output}: {reason}", output=str(output), reason=reason),
-    )
-
-
-def check_output(inputs: Iterable[Path], output: Path, force: bool) -> Path:
-    """The file to write a report to for ``-o output``: ``output``, or the regular file the
-    symlink ``output`` points to (the link stays). Refuses an input, an existing file without
-    ``force``, anything but a regular file, and a file with other hard links, each with a
-    :class:`~wwc_standard.cli.revisions.RefusedOutput` problem (``same-file``,
-    ``output-exists``, ``not-a-regular-file``, ``hard-linked``, ``unwritable``)."""
-    for source in inputs:
-        if _same_file(source, output):
-            raise _refused(
-                "same-file",
-                Message(
-                    "{output} is an input of the report; a report never overwrites its input",
-                    output=str(output),
-                ),
-                Message("write the report to another file"),
-            )
-    try:
-        info = os.lstat(output)
-    except FileNotFoundError:
-        return output
-    except (OSError, ValueError) as error:  # ValueError: a NUL byte, a lone surrogate
-        raise _unwritable(output, error) from None
-    target = output
-    if stat.S_ISLNK(info.st_mode):
-        target = Path(os.path.realpath(output))
-        try:
-            info = os.stat(target)
-        except FileNotFoundError:
-            raise _refused(
-                "not-a-regular-file",
-                Message(
-                    "{output} is a symbolic link to {target}, which does not exist",
-                    output=str(output),
-                    target=str(target),
-                ),
-                Message("a report is written through a symbolic link only to an existing file"),
-            ) from None
-        except OSError as error:
-            raise _unwritable(output, error) from None
-    if not stat.S_ISREG(info.st_mode):
-        kind = (
-            Message("{output} is a directory", output=str(output))
-            if stat.S_ISDIR(info.st_mode)
-            else Message(
-                "{output} is not a regular file (a device, a FIFO or a socket)", output=str(output)
-            )
-        )
-        raise _refused("not-a-regular-file", kind, Message("a report replaces only regular files"))
-    if not force:
-        raise _refused(
-            "output-exists",
-            Message("{output} exists", output=str(output)),
-            Message("choose another file, or pass --force to replace it"),
-        )
-    if info.st_nlink > 1:
-        raise _refused(
-            "hard-linked",
-            Message(
-                "{output} has other hard links; replacing it would break them",
-                output=str(output),
-            ),
-            Message("write to another file, or remove the other links first"),
-        )
-    return target
+# How a report words the refusals of an output (the rules are cli.files').
+_REFUSALS = Refusals(
+    is_input=N_("{output} is an input of the report; a report never overwrites its input"),
+    is_input_hint=Message("write the report to another file"),
+    through_link_hint=Message(
+        "a report is written through a symbolic link only to an existing file"
+    ),
+    only_regular_hint=Message("a report replaces only regular files"),
+)
 
 
 # A problem of the n-th assessment of evaluate_many: "[3].answers.DM99", "[3]".
@@ -292,13 +204,16 @@ def _report(args: argparse.Namespace, out: Output) -> int:
                 )
             ]
         )
+    # pathlib when a report is made, not on every start of the CLI (start-up time).
+    from pathlib import Path
+
     inputs = [
         Path(name) for name in (args.cohort or ([args.file] if args.file else [])) if name != STDIN
     ]
     target = None
     if args.output != STDOUT:
         # Checked before the inputs are read: a refused output costs no evaluation.
-        target = check_output(inputs, Path(args.output), args.force)
+        target = check_output(inputs, Path(args.output), args.force, _REFUSALS)
     if args.cohort is not None:
         cohort = _cohort(args)
         if kind == "html":
@@ -322,5 +237,5 @@ def _report(args: argparse.Namespace, out: Output) -> int:
     try:
         write_atomically(target, text)
     except (OSError, ValueError) as error:  # ValueError: a name the system cannot take
-        raise _unwritable(Path(args.output), error) from None
+        raise unwritable(Path(args.output), error) from None
     return 0

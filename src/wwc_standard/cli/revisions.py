@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import stat
-from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
-from wwc_standard.errors import Problem, WWCError
-from wwc_standard.i18n.messages import Message
+from wwc_standard.i18n.messages import N_, Message
 from wwc_standard.revisions.model import Standard
 
+from .files import Refusals, RefusedOutput, check_output, refused, unwritable, write_atomically
 from .options import (
     add_format_option,
     assessment_data,
@@ -26,18 +23,10 @@ from .options import (
 )
 from .output import Output, json_text
 
-__all__ = ["STDOUT", "add_revision_commands", "incomplete_label", "write_atomically"]
+__all__ = ["STDOUT", "RefusedOutput", "add_revision_commands", "incomplete_label"]
 
 STDOUT = "-"
 """The ``-o`` that means standard output."""
-
-
-class RefusedOutput(WWCError, ValueError):
-    """An output file the command will not write; ``.problems`` says why."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__(str(self.problems[0]))
 
 
 def incomplete_label(revision: Standard, locale: str = "en") -> str:
@@ -149,24 +138,6 @@ def _diff(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    """Whether ``a`` and ``b`` name the same file. A path the system cannot take (a NUL byte,
-    a lone surrogate: ValueError) names no file, so it is the same as none; what is wrong with
-    it is reported when it is read or written."""
-    try:
-        return os.path.samefile(a, b)
-    except (OSError, ValueError):
-        pass
-    try:
-        return a.resolve() == b.resolve()
-    except (OSError, ValueError):
-        return False
-
-
-def _refused(code: str, message: Message, hint: Message | None = None) -> RefusedOutput:
-    return RefusedOutput([Problem.of("output", code, message, hint=hint)])
-
-
 def _output_format(output: str) -> str:
     """The format to write ``output`` in, by its suffix: ``.json`` or ``.toml``; ``-`` (standard
     output) is JSON."""
@@ -174,7 +145,7 @@ def _output_format(output: str) -> str:
         return ".json"
     suffix = os.path.splitext(output)[1].lower()
     if suffix not in (".json", ".toml"):
-        raise _refused(
+        raise refused(
             "unsupported-format",
             Message("cannot tell the format to write {output} in from its name", output=output),
             Message("name the file .json or .toml, or write - for standard output"),
@@ -182,113 +153,13 @@ def _output_format(output: str) -> str:
     return suffix
 
 
-def _unwritable(output: Path, error: OSError | ValueError) -> RefusedOutput:
-    reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
-    return _refused(
-        "unwritable",
-        Message("cannot write {output}: {reason}", output=str(output), reason=reason),
-    )
-
-
-def _check_output(source: Path, output: Path, force: bool) -> Path:
-    """The file to write for ``-o output``: ``output`` itself, or the regular file that the
-    symlink ``output`` points to (the link stays). Refuses the input, an existing file without
-    ``force``, anything but a regular file, and a file with other hard links."""
-    if _same_file(source, output):
-        raise _refused(
-            "same-file",
-            Message(
-                "{output} is the input file; migrate never overwrites its input",
-                output=str(output),
-            ),
-            Message("write the migrated assessment to another file"),
-        )
-    try:
-        info = os.lstat(output)
-    except FileNotFoundError:
-        return output
-    except (OSError, ValueError) as error:  # ValueError: a NUL byte, a lone surrogate
-        raise _unwritable(output, error) from None
-    target = output
-    if stat.S_ISLNK(info.st_mode):
-        target = Path(os.path.realpath(output))
-        try:
-            info = os.stat(target)
-        except FileNotFoundError:
-            raise _refused(
-                "not-a-regular-file",
-                Message(
-                    "{output} is a symbolic link to {target}, which does not exist",
-                    output=str(output),
-                    target=str(target),
-                ),
-                Message("migrate writes through a symbolic link only to an existing file"),
-            ) from None
-        except OSError as error:
-            raise _unwritable(output, error) from None
-    if not stat.S_ISREG(info.st_mode):
-        kind = (
-            Message("{output} is a directory", output=str(output))
-            if stat.S_ISDIR(info.st_mode)
-            else Message(
-                "{output} is not a regular file (a device, a FIFO or a socket)", output=str(output)
-            )
-        )
-        raise _refused(
-            "not-a-regular-file",
-            kind,
-            Message("migrate replaces only regular files; choose another file"),
-        )
-    if not force:
-        raise _refused(
-            "output-exists",
-            Message("{output} exists", output=str(output)),
-            Message("choose another file, or pass --force to replace it"),
-        )
-    if info.st_nlink > 1:
-        raise _refused(
-            "hard-linked",
-            Message(
-                "{output} has other hard links; replacing it would break them",
-                output=str(output),
-            ),
-            Message("write to another file, or remove the other links first"),
-        )
-    return target
-
-
-def _umask() -> int:
-    # The only way to read the umask is to set it: set it back at once (one thread here).
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and os.replace.
-
-    A file that is replaced keeps its permission bits; a new file gets ``0o666`` less the
-    umask, as ``open()`` would give it (not ``mkstemp``'s ``0o600``).
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()
-    # tempfile when a file is written, not on every start of the CLI (start-up time).
-    import tempfile
-
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+# How migrate words the refusals of an output (the rules are cli.files').
+_REFUSALS = Refusals(
+    is_input=N_("{output} is the input file; migrate never overwrites its input"),
+    is_input_hint=Message("write the migrated assessment to another file"),
+    through_link_hint=Message("migrate writes through a symbolic link only to an existing file"),
+    only_regular_hint=Message("migrate replaces only regular files; choose another file"),
+)
 
 
 def _toml_data(data: Any, depth: int = 0) -> Any:
@@ -317,8 +188,13 @@ def _migrate(args: argparse.Namespace, out: Output) -> int:
     from wwc_standard.history.migration import migrate
 
     suffix = _output_format(args.output)
+    # pathlib when a file is written, not on every start of the CLI (start-up time).
+    from pathlib import Path
+
     source, output = Path(args.file), Path(args.output)
-    target = None if args.output == STDOUT else _check_output(source, output, args.force)
+    target = None
+    if args.output != STDOUT:
+        target = check_output([source], output, args.force, _REFUSALS)
     args.example = False
     data = assessment_data(args)
     result = migrate(
@@ -336,7 +212,7 @@ def _migrate(args: argparse.Namespace, out: Output) -> int:
         try:
             write_atomically(target, text)
         except (OSError, ValueError) as error:  # ValueError: a name the system cannot take
-            raise _unwritable(output, error) from None
+            raise unwritable(output, error) from None
     if args.format == "json":
         report.write(json_text(result.to_dict()) + "\n")
     else:
