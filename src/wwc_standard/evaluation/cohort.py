@@ -347,11 +347,15 @@ def _columns(evaluations: list[Evaluation]) -> dict[str, list[Any]]:
     # Evaluation._certifiable: a tier, eligibility, and every gating requirement met.
     none = Tier.NONE
     certifiable = [
-        tier is not none
-        and is_eligible
+        is_eligible
+        and tier is not none
         and (
             not revision.gating
-            or _gates_met(answers.requirements, revision.gating, evaluation.require_evidence)
+            # No requirement answered (most assessments): a gating one is not met, no call.
+            or (
+                bool(answers.requirements)
+                and _gates_met(answers.requirements, revision.gating, evaluation.require_evidence)
+            )
         )
         for evaluation, answers, revision, tier, is_eligible in zip(
             evaluations, assessments, row_revisions, tiers, eligible, strict=True
