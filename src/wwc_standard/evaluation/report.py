@@ -38,6 +38,8 @@ from .render import _status_count
 from .results import Status
 
 if TYPE_CHECKING:
+    from wwc_standard.revisions.model import Standard
+
     from .cohort import Cohort
     from .engine import Evaluation
 
@@ -318,6 +320,15 @@ def _eligibility(evaluation: Evaluation, locale: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def _first_day(std: Standard) -> object:
+    """The revision's first day, marked "(inferred)" when the sources do not give it, as
+    ``wwc-standard standards`` marks it."""
+    start = std.in_force.start
+    if std.in_force.provenance.inferred:
+        return Message("{date} (inferred)", date=start)
+    return start
+
+
 def _summary(evaluation: Evaluation, locale: str, *, compact: bool = False) -> Facts:
     """The key facts: tier, certification, points, eligibility, revision; and unless
     ``compact``, when it took effect, its fingerprint and the library version."""
@@ -355,7 +366,7 @@ def _summary(evaluation: Evaluation, locale: str, *, compact: bool = False) -> F
                     text=Message(
                         "{version}, in force from {date}",
                         version=std.version,
-                        date=std.in_force.start,
+                        date=_first_day(std),
                     ).render(locale)
                 ),
             ),
