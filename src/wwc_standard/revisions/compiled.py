@@ -28,6 +28,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import pickle
 import zlib
 from typing import TYPE_CHECKING
@@ -58,10 +59,12 @@ def compiled_name(version: str) -> str:
     return f"standards/{version}.pickle"
 
 
-def _built_by() -> list[str]:
-    """The package's modules a revision's build runs, by path inside ``wwc_standard/``."""
+@functools.cache
+def _code_digest() -> str:
+    """:func:`_digest` of the package's modules a revision's build runs, read once per process
+    (the code cannot change while it runs; every revision's check needs the same)."""
     modules = [f"revisions/{name}" for name in package_folder("revisions") if name.endswith(".py")]
-    return modules + list(_ALSO_BUILT_BY)
+    return _digest(modules + list(_ALSO_BUILT_BY))
 
 
 def _digest(files: list[str]) -> str:
@@ -76,10 +79,10 @@ def _digest(files: list[str]) -> str:
 def compile_standard(standard: Standard, chain: tuple[str, ...]) -> bytes:
     """The compiled file of a shipped revision built from the TOML files ``chain`` (its own
     file first, then those it extends), as ``.ci/compile_standards.py`` writes it."""
-    files = list(chain) + _built_by()
     domains: tuple[str, ...] = getattr(standard, "_domains", ())
     payload = pickle.dumps(standard, protocol=5)
-    header = (FORMAT, chain, _digest(files), domains, standard.fingerprint, payload)
+    digest = _digest(list(chain)) + ";" + _code_digest()
+    header = (FORMAT, chain, digest, domains, standard.fingerprint, payload)
     return pickle.dumps(header, protocol=5)
 
 
@@ -97,7 +100,7 @@ def load_compiled(version: str) -> Standard | None:
         return None
     _, chain, digest, domains, fingerprint, payload = header
     try:
-        current = _digest(list(chain) + _built_by())
+        current = _digest(list(chain)) + ";" + _code_digest()
     except OSError:  # a file of the chain is gone: the compiled file is stale
         return None
     if current != digest:
