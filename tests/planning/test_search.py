@@ -11,7 +11,7 @@ import random
 from typing import Any
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import wwc_standard as wwc
@@ -63,6 +63,54 @@ def test_the_knapsack_and_the_search_agree(
     )
     assert wwc.what_if(evaluation, meet=knapsack.criteria).tier >= min(tier, knapsack.tier)
     assert set(knapsack.criteria) >= {p for s in knapsack.steps for p in s.blocked_by}
+
+
+@st.composite
+def one_level_forests(draw: st.DrawFn) -> tuple[list[int], list[list[int]], list[list[int]], int]:
+    """Costs (few values: ties everywhere), the one criterion each waits on at most (only on
+    one that waits on nothing), what waits on each, and a number of criteria to take."""
+    size = draw(st.integers(1, 40))
+    parents: list[list[int]] = []
+    for k in range(size):
+        tops = [p for p in range(k) if not parents[p]]
+        above = draw(st.one_of(st.none(), st.sampled_from(tops))) if tops else None
+        parents.append([] if above is None else [above])
+    costs = draw(st.lists(st.sampled_from([0, 1, 2, 3, 6]), min_size=size, max_size=size))
+    waiting: list[list[int]] = [[] for _ in range(size)]
+    for k, above in enumerate(parents):
+        for p in above:
+            waiting[p].append(k)
+    return costs, parents, waiting, draw(st.integers(0, size + 1))
+
+
+@given(one_level_forests())
+@example(([6, 0, 6, 0], [[], [0], [], [2]], [[1], [], [3], []], 3))  # two bundles, one top
+@example(([6, 0, 0, 6], [[], [0], [], []], [[1], [], [], []], 2))  # the tree or alone: alone
+@example(([1, 1, 1, 1], [[], [0], [0], []], [[1, 2], [], [], []], 2))  # the later child
+def test_the_pairs_give_the_knapsack_s_set(
+    forest: tuple[list[int], list[list[int]], list[list[int]], int],
+) -> None:
+    """The O(N log N) way for pairs and convex trees takes the very set the knapsack reads
+    back, ties included (issue 12: results stay byte-identical)."""
+    costs, parents, waiting, count = forest
+    assume(path_module._pairs_fit(costs, parents, waiting))
+    knapsack = path_module._forest_cheapest(costs, parents, count)
+    fast = path_module._pairs_cheapest(costs, parents, waiting, count)
+    assert fast == (None if knapsack is None else sorted(knapsack))
+    if fast is not None:
+        assert len(fast) == count
+        assert all(p in fast for k in fast for p in parents[k])
+
+
+def test_the_pairs_fit_only_one_level_pairs_or_convex_trees() -> None:
+    # A criterion waited on that waits itself: two levels.
+    assert not path_module._pairs_fit([1, 1, 1], [[], [0], [1]], [[1], [2], []])
+    # Two criteria wait on one dearer than one of them: neither a pair nor convex.
+    assert not path_module._pairs_fit([2, 1, 3], [[], [0], [0]], [[1, 2], [], []])
+    # The same top no dearer than either: convex.
+    assert path_module._pairs_fit([1, 1, 3], [[], [0], [0]], [[1, 2], [], []])
+    # A pair, whatever its costs.
+    assert path_module._pairs_fit([5, 0], [[], [0]], [[1], []])
 
 
 @given(st.data(), st.booleans())

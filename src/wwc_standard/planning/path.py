@@ -21,7 +21,9 @@ The set is found one of two ways, both exact:
   revision: for each tree, the least cost of taking 0, 1, 2, ... of its criteria, merged up to
   the tree's top and then across the trees; criteria on their own are simply the cheapest
   (without prerequisites, it is a sort). It serves while the tables need at most
-  :data:`_KNAPSACK_CELLS` cells (criteria in trees times criteria needed).
+  :data:`_KNAPSACK_CELLS` cells (criteria in trees times criteria needed). When every tree is
+  one level deep, a pair or a top no dearer than what waits on it, the same set is found in
+  O(N log N) without the tables (:func:`_pairs_cheapest`), of any size.
 - **A depth-first branch and bound** otherwise (several prerequisites, a breadth rule, trees
   too large for the knapsack): over
   the criteria not met, in a prerequisite order that tries cheaper criteria first. At each
@@ -356,6 +358,121 @@ def _read_back(
     return given
 
 
+def _pairs_cheapest(
+    costs: list[int], parents: list[list[int]], children: list[list[int]], count: int
+) -> list[int] | None:
+    """The set :func:`_forest_cheapest` finds, in O(N log N), for a forest whose trees are
+    one criterion and the criteria waiting on it (none waited on in turn), each tree either
+    a pair or *convex* (its top costs no more than any criterion waiting on it). ``None`` when
+    fewer than ``count`` can be taken.
+
+    Why it is exact. A convex tree's criteria are separate items: the cheapest ones of all
+    always include the top before the criteria waiting on it. A pair whose second criterion is
+    cheaper than its top is a *bundle*: both, or the top alone. Two bundles are never both
+    taken top alone in a cheapest set: putting the second criterion of one in place of the
+    top of the other saves, for one of the two ways round, at least half of what the two
+    bundles save together (positive). So a cheapest set is the j cheapest bundles, at most one
+    more bundle's top, and the cheapest items; a scan over j finds it.
+
+    Why it is the same set. The knapsack breaks ties in a fixed way: fewest criteria in trees,
+    then the criteria on their own earliest in the order; in the trees, as many as can be from
+    the last tree, then the one before, and so on, and in a tree the latest criteria. Each
+    cost here is raised by small amounts that say exactly that (scaled so that no sum of them
+    outweighs one unit of cost), so the cheapest set under the raised costs is unique, and it
+    is the one the knapsack reads back. The integers grow with the number of trees (a few bits
+    each); Python's integers are exact at any size.
+    """
+    size = len(costs)
+    trees = [k for k in range(size) if not parents[k] and children[k]]
+    # The raised costs, from the least significant: the order of criteria on their own and in
+    # a tree (all of it below `1 << lexical`); the trees' weights, each tree's above all that
+    # the trees before it can add (the last tree heaviest: one more criterion from it
+    # outweighs any choice in the trees before); one unit of `in_tree` per criterion in a tree
+    # (outweighs all the weights); and the cost in units of `unit` (outweighs everything).
+    lexical = (2 * size * size + 2).bit_length()
+    weights = []
+    shift = lexical
+    for top in trees:
+        weights.append(1 << shift)
+        shift += (len(children[top]) + 1).bit_length() + 1
+    in_tree = 1 << (shift + 1)
+    unit = 1 << (in_tree.bit_length() + count.bit_length() + 1)
+    items: list[tuple[int, int]] = [
+        (costs[k] * unit + k + 1, k) for k in range(size) if not parents[k] and not children[k]
+    ]
+    bundles: list[tuple[int, int, int, int]] = []  # (both, top, second, tree index)
+    for j, (top, weight) in enumerate(zip(trees, weights, strict=True)):
+        raised = costs[top] * unit + in_tree - weight
+        below = [(costs[k] * unit + in_tree - weight + size - k, k) for k in children[top]]
+        if min(below)[0] >= raised:
+            items.append((raised, top))
+            items.extend(below)
+        elif len(below) == 1:
+            bundles.append((raised + below[0][0], raised, below[0][0], j))
+        else:  # never: _pairs_fit() said every tree is a pair or convex
+            raise AssertionError(top)
+    if count > len(items) + 2 * len(bundles):
+        return None
+    items.sort()
+    bundles.sort()
+    taken_items = [0]
+    for raised, _ in items:
+        taken_items.append(taken_items[-1] + raised)
+    taken_bundles = [0]
+    for both, _, _, _ in bundles:
+        taken_bundles.append(taken_bundles[-1] + both)
+    # For the one bundle whose top alone is taken: among the first j + 1 bundles, the one with
+    # the dearest second criterion (left out); after them, the cheapest top.
+    dearest_second: list[int] = []
+    for n, bundle in enumerate(bundles):
+        if not dearest_second or bundle[2] > bundles[dearest_second[-1]][2]:
+            dearest_second.append(n)
+        else:
+            dearest_second.append(dearest_second[-1])
+    cheapest_top: list[int] = [0] * len(bundles)
+    for n in reversed(range(len(bundles))):
+        later = n + 1 < len(bundles) and bundles[cheapest_top[n + 1]][1] < bundles[n][1]
+        cheapest_top[n] = cheapest_top[n + 1] if later else n
+    # Each option: its raised cost, the items taken, the first bundles taken, and among those
+    # (or after them) the one whose top alone is taken (-1: none).
+    best: tuple[int, int, int, int] | None = None
+    for j in range(len(bundles) + 1):
+        rest = count - 2 * j
+        options = []
+        if 0 <= rest < len(taken_items):
+            options.append((taken_bundles[j] + taken_items[rest], rest, j, -1))
+        if j < len(bundles) and 0 <= rest - 1 < len(taken_items):
+            among, after = dearest_second[j], cheapest_top[j]
+            with_items = taken_items[rest - 1]
+            options.append(
+                (taken_bundles[j + 1] - bundles[among][2] + with_items, rest - 1, j + 1, among)
+            )
+            options.append((taken_bundles[j] + bundles[after][1] + with_items, rest - 1, j, after))
+        for option in options:
+            if best is None or option[0] < best[0]:
+                best = option
+    if best is None:
+        return None
+    _, taken, whole, alone = best
+    chosen = [k for _, k in items[:taken]]
+    for n in range(whole):
+        if n != alone:
+            top = trees[bundles[n][3]]
+            chosen += [top, children[top][0]]
+    if alone >= 0:
+        chosen.append(trees[bundles[alone][3]])
+    return sorted(chosen)
+
+
+def _pairs_fit(costs: list[int], parents: list[list[int]], waiting: list[list[int]]) -> bool:
+    """Whether :func:`_pairs_cheapest` serves: every criterion something waits on waits on
+    nothing itself, and has one criterion waiting on it or none cheaper than itself."""
+    for k, below in enumerate(waiting):
+        if below and (parents[k] or (len(below) > 1 and min(costs[d] for d in below) < costs[k])):
+            return False
+    return True
+
+
 def search_budget(candidates: int) -> int:
     """How many steps the search of :func:`cheapest` may take over ``candidates`` criteria:
     enough to prove the cheapest set of any revision of the size the program publishes (and
@@ -421,8 +538,11 @@ def cheapest(
     assert count is not None
     found: list[int] | None = None
     exact = True
-    if _knapsack_fits(standard, parents, waiting, count):
-        found = _forest_cheapest(costs, parents, count)
+    if _knapsack_fits(standard, parents):
+        if _pairs_fit(costs, parents, waiting):
+            found = _pairs_cheapest(costs, parents, waiting, count)
+        elif _knapsack_cells(parents, waiting, count) <= _KNAPSACK_CELLS:
+            found = _forest_cheapest(costs, parents, count)
     if found is None:
         found, exact = _search(costs, waiting, order, tally, target)
     if found is None:
@@ -495,18 +615,20 @@ def _search(
     return best, steps_left >= 0
 
 
-def _knapsack_fits(
-    standard: Standard, parents: list[list[int]], waiting: list[list[int]], count: int
-) -> bool:
-    """Whether the knapsack over prerequisite trees (:func:`_forest_cheapest`) serves: only
-    the number of criteria counts (percentage bands), every criterion waits on one other at
-    most, and the trees' tables hold at most :data:`_KNAPSACK_CELLS` cells."""
+def _knapsack_fits(standard: Standard, parents: list[list[int]]) -> bool:
+    """Whether the knapsack over prerequisite trees serves (:func:`_pairs_cheapest`, or
+    :func:`_forest_cheapest` up to :data:`_KNAPSACK_CELLS` cells): only the number of criteria
+    counts (percentage bands) and every criterion waits on one other at most."""
     if not isinstance(standard.tier_rule, PercentageBands):
         return False
-    if any(len(above) > 1 for above in parents):
-        return False
+    return all(len(above) <= 1 for above in parents)
+
+
+def _knapsack_cells(parents: list[list[int]], waiting: list[list[int]], count: int) -> int:
+    """The cells the tables of :func:`_forest_cheapest` hold at the most: criteria in trees
+    times criteria needed."""
     in_trees = sum(1 for above, below in zip(parents, waiting, strict=True) if above or below)
-    return in_trees * count <= _KNAPSACK_CELLS
+    return in_trees * count
 
 
 _KNAPSACK_CELLS = 10_000_000
