@@ -206,3 +206,21 @@ def test_a_large_forest_is_planned_exactly() -> None:
     assert path.exact
     assert set(path.criteria) >= {p for step in path.steps for p in step.blocked_by}
     assert len(path.steps) == -(-51 * size // 100)
+
+
+def test_a_large_forest_of_pairs_gives_the_knapsack_s_set() -> None:
+    # Every third criterion waits on one a few places earlier (the benchmarks' shape), with
+    # efforts of few values: ties at every size the knapsack reads back.
+    rnd = random.Random(12)
+    size = 1_500
+    parents: list[list[int]] = [[k - 7] if k % 3 == 2 and k >= 7 else [] for k in range(size)]
+    waiting: list[list[int]] = [[] for _ in range(size)]
+    for k, above in enumerate(parents):
+        for p in above:
+            waiting[p].append(k)
+    costs = [rnd.choice([0, 6, 6, 12]) for _ in range(size)]
+    assert path_module._pairs_fit(costs, parents, waiting)
+    for count in (1, 500, 1_000, 1_499):
+        knapsack = path_module._forest_cheapest(costs, parents, count)
+        assert knapsack is not None
+        assert path_module._pairs_cheapest(costs, parents, waiting, count) == sorted(knapsack)
