@@ -262,15 +262,52 @@ def to_frame(evaluations: Iterable[Evaluation], *, criteria: bool = False) -> An
         frame["population"] = frame["population"].astype("Int64")
         return frame
     columns = _columns(evaluations)
-    if criteria:
-        _criteria_columns(evaluations, columns)
-    frame = pd.DataFrame(columns)
-    frame["tier"] = pd.Categorical(frame["tier"], categories=_TIER_WORDS, ordered=True)
-    frame["population"] = frame["population"].astype("Int64")
+    written = _criteria_columns(evaluations, columns) if criteria else set()
+    # pandas comes with numpy; imported here for the same reason as pandas.
+    np: Any = importlib.import_module("numpy")
+    # pandas' inference over a list of ints costs more than reading the cohort (issue 12), so
+    # the int64, Int64 and categorical columns go to it already typed when every value is one
+    # it would infer that dtype from (an int in int64's range, a tier word); a column holding
+    # any other value, or one a criterion wrote into, is left to pandas as before.
+    typed: dict[str, Any] = {}
+    for name in ("points", "possible"):
+        if name not in written:
+            typed[name] = _int64(np, columns[name])
+    if "population" not in written:
+        population = _int64(np, columns["population"])
+        if population is not columns["population"]:
+            typed["population"] = pd.arrays.IntegerArray(
+                population, np.zeros(len(population), bool)
+            )
+    if "tier" not in written:
+        # Tier words only, each one of the categories: their codes say the same.
+        codes = np.fromiter(
+            map(_TIER_CODES.__getitem__, columns["tier"]), dtype=np.int8, count=len(evaluations)
+        )
+        typed["tier"] = pd.Categorical.from_codes(
+            codes, dtype=pd.CategoricalDtype(_TIER_WORDS, ordered=True)
+        )
+    frame = pd.DataFrame(columns | typed)
+    if "tier" not in typed:
+        frame["tier"] = pd.Categorical(frame["tier"], categories=_TIER_WORDS, ordered=True)
+    if "population" not in typed:
+        frame["population"] = frame["population"].astype("Int64")
     return frame
 
 
+def _int64(np: Any, values: list[Any]) -> Any:
+    """The values as an int64 array if each is an int (not a bool) that fits, the dtype pandas
+    infers from them; else the list itself, for pandas to infer."""
+    if set(map(type, values)) == {int}:
+        try:
+            return np.fromiter(values, dtype=np.int64, count=len(values))
+        except OverflowError:  # beyond int64: pandas infers uint64 or object
+            pass
+    return values
+
+
 _TIER_WORDS = [tier.value for tier in Tier]
+_TIER_CODES = {word: code for code, word in enumerate(_TIER_WORDS)}
 
 # Read in C over a whole cohort. An enum's ``value`` is a property written in Python; its
 # ``_value_`` is the same object, stored on the member.
@@ -389,20 +426,22 @@ def _gates_met(
     return True
 
 
-def _criteria_columns(evaluations: list[Evaluation], columns: dict[str, list[Any]]) -> None:
+def _criteria_columns(evaluations: list[Evaluation], columns: dict[str, list[Any]]) -> set[str]:
     """Add a column per criterion id holding each status word, as rows of dicts would give:
     columns in the order they first appear, a missing value (NaN) where a row's revision has
-    no such criterion, and an id that names a column already there writes into it."""
+    no such criterion, and an id that names a column already there writes into it. Returns
+    the names of the columns already there that it wrote into."""
     count = len(evaluations)
     standards = list(map(_standard_of, evaluations))
     ids_of = {id(standard): [c.id for c in standard.criteria] for standard in standards}
-    if len(ids_of) == 1 and not set(next(iter(ids_of.values()))) & columns.keys():
+    written = columns.keys() & set().union(*ids_of.values())
+    if len(ids_of) == 1 and not written:
         # One revision: each criterion's column is a column of the statuses' table.
         ids = next(iter(ids_of.values()))
         table = zip(*map(_statuses_of, evaluations), strict=True)
         for criterion_id, statuses in zip(ids, table, strict=True):
             columns[criterion_id] = list(map(_value_of, statuses))
-        return
+        return written
     for ids in ids_of.values():
         for criterion_id in ids:
             if criterion_id not in columns:
@@ -412,6 +451,7 @@ def _criteria_columns(evaluations: list[Evaluation], columns: dict[str, list[Any
             evaluation.standard.criteria, evaluation.statuses, strict=True
         ):
             columns[criterion.id][row] = status.value
+    return written
 
 
 _COLUMNS = [
