@@ -14,6 +14,7 @@ import json
 import pickle
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -25,7 +26,16 @@ from reference import (
     reference_evaluation,
     reference_frame,
 )
-from strategies import assessments, breadth_revisions, cities, revisions, shipped_revisions
+from strategies import (
+    assessments,
+    breadth_revisions,
+    cities,
+    gating_requirement,
+    make_criterion,
+    make_standard,
+    revisions,
+    shipped_revisions,
+)
 
 ANY_REVISION = shipped_revisions() | revisions() | breadth_revisions()
 INELIGIBLE = {"country-missing", "country-outside", "population-missing", "population-below-floor"}
@@ -168,6 +178,52 @@ def test_to_frame_of_a_cohort_matches_the_rows() -> None:
         _frames_equal(
             cohort.to_frame(criteria=criteria), reference_frame(cohort, criteria=criteria)
         )
+
+
+#: Populations a City built by hand may hold: pandas infers another dtype from some of them
+#: (a float, NaN for a missing one), fails on others (beyond Int64), and to_frame() with it.
+ODD_POPULATIONS = [None, 10**6, 2**53 + 1, 2**63 + 5, 10**20, True, 40000.0, "x"]
+
+
+# A criterion "tier" puts status words among the tier's categories: pandas 3 warns (both ways).
+@pytest.mark.filterwarnings("ignore:Constructing a Categorical with a dtype and values")
+@pytest.mark.parametrize("population", ODD_POPULATIONS)
+@pytest.mark.parametrize("ids", [("A1", "A2", "A3"), ("points", "tier", "population", "A1")])
+@pytest.mark.parametrize("several", [False, True])
+def test_to_frame_of_odd_values_matches_the_rows(
+    population: Any, ids: tuple[str, ...], several: bool
+) -> None:
+    """Columns are handed to pandas typed only when pandas would infer that type from their
+    values: a population of another type or beyond int64, or a criterion id that names a
+    column of the frame (its status words written into it), gives the frame, or the error,
+    of the rows."""
+    pytest.importorskip("pandas")
+    odd = make_standard([make_criterion(i) for i in ids], requirements=[gating_requirement()])
+    others = [odd, wwc.standard("2024")] if several else [odd]
+    evaluations = []
+    for row in range(8):
+        standard = others[row % len(others)]
+        raw = {
+            "city": {"name": f"C{row}", "country": ("US", "CA", None, "FR")[row % 4]},
+            "answers": {c.id: "met" for c in standard.criteria[: row * 2]},
+            "requirements": {"outcome": "met"} if row % 2 else {},
+        }
+        evaluation = wwc.evaluate(raw, standard)
+        city = attrs.evolve(
+            evaluation.assessment.city, population=(population, 50000)[row % 3 == 0]
+        )
+        evaluation = attrs.evolve(
+            evaluation, assessment=attrs.evolve(evaluation.assessment, city=city)
+        )
+        evaluations.append(evaluation)
+    for criteria in (False, True):
+        try:
+            expected = reference_frame(evaluations, criteria=criteria)
+        except (TypeError, ValueError, OverflowError) as error:
+            with pytest.raises(type(error)):
+                wwc.to_frame(evaluations, criteria=criteria)
+        else:
+            _frames_equal(wwc.to_frame(evaluations, criteria=criteria), expected)
 
 
 @st.composite

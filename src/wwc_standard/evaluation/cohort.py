@@ -261,16 +261,35 @@ def to_frame(evaluations: Iterable[Evaluation], *, criteria: bool = False) -> An
         frame["tier"] = pd.Categorical(frame["tier"], categories=_TIER_WORDS, ordered=True)
         frame["population"] = frame["population"].astype("Int64")
         return frame
-    columns = _columns(evaluations)
+    # pandas comes with numpy; imported here for the same reason as pandas.
+    np: Any = importlib.import_module("numpy")
+    columns = _columns(evaluations, pd, np)
     if criteria:
         _criteria_columns(evaluations, columns)
     frame = pd.DataFrame(columns)
-    frame["tier"] = pd.Categorical(frame["tier"], categories=_TIER_WORDS, ordered=True)
-    frame["population"] = frame["population"].astype("Int64")
+    # A column left a list (another value, or a criterion id wrote into it) is converted as
+    # the row-wise construction did.
+    if isinstance(columns["tier"], list):
+        frame["tier"] = pd.Categorical(frame["tier"], categories=_TIER_WORDS, ordered=True)
+    if isinstance(columns["population"], list):
+        frame["population"] = frame["population"].astype("Int64")
     return frame
 
 
+def _int64(np: Any, values: list[Any]) -> Any:
+    """The values as an int64 array if each is an int (not a bool) that fits, the dtype pandas
+    infers from them; else the list itself, for pandas to infer."""
+    if set(map(type, values)) == {int}:
+        try:
+            return np.fromiter(values, dtype=np.int64, count=len(values))
+        except OverflowError:  # beyond int64: pandas infers uint64 or object
+            pass
+    return values
+
+
 _TIER_WORDS = [tier.value for tier in Tier]
+_TIER_CODES = {word: code for code, word in enumerate(_TIER_WORDS)}
+_INT64 = (-(2**63), 2**63 - 1)  # the ints an int64 holds
 
 # Read in C over a whole cohort. An enum's ``value`` is a property written in Python; its
 # ``_value_`` is the same object, stored on the member.
@@ -283,6 +302,7 @@ _standard_of = operator.attrgetter("standard")
 _tier_of = operator.attrgetter("tier")
 _points_of = operator.attrgetter("points")
 _statuses_of = operator.attrgetter("statuses")
+_requirements_of = operator.attrgetter("requirements")
 _value_of = operator.attrgetter("_value_")
 
 
@@ -308,8 +328,13 @@ class _Revision:
         )
 
 
-def _columns(evaluations: list[Evaluation]) -> dict[str, list[Any]]:
-    """The nine columns of the frame, in order, as lists."""
+def _columns(evaluations: list[Evaluation], pd: Any, np: Any) -> dict[str, Any]:
+    """The nine columns of the frame, in order. A column whose values are all ones pandas
+    infers the frame's dtype from (ints in int64's range, tier words, bools) is an array of
+    that dtype; any other is the list of its values, for pandas to infer as before.
+
+    pandas' inference over a list of ints costs more than reading the cohort (issue 12), and
+    so does a Python expression per row where an operation over a whole array answers."""
     count = len(evaluations)
     assessments = list(map(_assessment_of, evaluations))
     cities = list(map(_city_of, assessments))
@@ -317,12 +342,30 @@ def _columns(evaluations: list[Evaluation]) -> dict[str, list[Any]]:
     populations = list(map(_population_of, cities))
     standards = list(map(_standard_of, evaluations))
     tiers = list(map(_tier_of, evaluations))
+    # Tier members only, so each word is one of the categories and its code says the same.
+    codes = np.fromiter(
+        map(_TIER_CODES.__getitem__, map(_value_of, tiers)), dtype=np.int8, count=count
+    )
+    population = _int64(np, populations)
     # list.count compares by identity first, in C: a cohort of one revision costs no hashing.
     if standards.count(standards[0]) == count:
         revision = _Revision.of(standards[0])
-        row_revisions = [revision] * count
         versions = [revision.version] * count
-        possible = [revision.possible] * count
+        possible = _int64(np, [revision.possible])
+        possible = possible * count if type(possible) is list else possible.repeat(count)
+        if (
+            type(population) is not list
+            and type(revision.floor) is int
+            and _INT64[0] <= revision.floor <= _INT64[1]
+            and set(map(type, countries)) <= {str, type(None)}
+        ):
+            eligible, certifiable = _decided_by_arrays(
+                np, revision, evaluations, assessments, countries, population, codes
+            )
+        else:
+            eligible, certifiable = _decided_by_rows(
+                evaluations, assessments, [revision] * count, countries, populations, tiers
+            )
     else:
         made: dict[int, _Revision] = {}
         row_revisions = []
@@ -332,7 +375,38 @@ def _columns(evaluations: list[Evaluation]) -> dict[str, list[Any]]:
                 found = made[id(standard)] = _Revision.of(standard)
             row_revisions.append(found)
         versions = [revision.version for revision in row_revisions]
-        possible = [revision.possible for revision in row_revisions]
+        possible = _int64(np, [revision.possible for revision in row_revisions])
+        eligible, certifiable = _decided_by_rows(
+            evaluations, assessments, row_revisions, countries, populations, tiers
+        )
+    return {
+        "city": list(map(_name_of, cities)),
+        "country": countries,
+        "population": (
+            populations
+            if type(population) is list
+            else pd.arrays.IntegerArray(population, np.zeros(count, dtype=bool))
+        ),
+        "standard": versions,
+        "tier": pd.Categorical.from_codes(
+            codes, dtype=pd.CategoricalDtype(_TIER_WORDS, ordered=True)
+        ),
+        "points": _int64(np, list(map(_points_of, evaluations))),
+        "possible": possible,
+        "eligible": eligible,
+        "certifiable": certifiable,
+    }
+
+
+def _decided_by_rows(
+    evaluations: list[Evaluation],
+    assessments: list[Assessment],
+    row_revisions: list[_Revision],
+    countries: list[Any],
+    populations: list[Any],
+    tiers: list[Tier],
+) -> tuple[list[bool], list[bool]]:
+    """The eligible and certifiable columns, a Python expression per row."""
     # Evaluation.eligible's rule, with a set of the revision's countries for its tuple: the
     # same answer for a country code (a string) and a whole population; any other value
     # (a missing one) asks the property itself.
@@ -361,17 +435,33 @@ def _columns(evaluations: list[Evaluation]) -> dict[str, list[Any]]:
             evaluations, assessments, row_revisions, tiers, eligible, strict=True
         )
     ]
-    return {
-        "city": list(map(_name_of, cities)),
-        "country": countries,
-        "population": populations,
-        "standard": versions,
-        "tier": list(map(_value_of, tiers)),
-        "points": list(map(_points_of, evaluations)),
-        "possible": possible,
-        "eligible": eligible,
-        "certifiable": certifiable,
-    }
+    return eligible, certifiable
+
+
+def _decided_by_arrays(
+    np: Any,
+    revision: _Revision,
+    evaluations: list[Evaluation],
+    assessments: list[Assessment],
+    countries: list[str | None],
+    population: Any,
+    codes: Any,
+) -> tuple[Any, Any]:
+    """The same two columns as _decided_by_rows, as bool arrays, for a cohort of one revision
+    whose populations are all ints (in an int64 array) and countries all strings or missing."""
+    count = len(evaluations)
+    # A missing country is in no revision's countries: Evaluation.eligible's answer for it.
+    eligible = np.fromiter(map(revision.countries.__contains__, countries), bool, count)
+    eligible &= population >= revision.floor
+    certifiable = eligible & (codes != _TIER_CODES[Tier.NONE.value])
+    if revision.gating:
+        # No requirement answered (most assessments): a gating one is not met, no call.
+        certifiable &= np.fromiter(map(bool, map(_requirements_of, assessments)), bool, count)
+        for row in np.flatnonzero(certifiable).tolist():
+            certifiable[row] = _gates_met(
+                assessments[row].requirements, revision.gating, evaluations[row].require_evidence
+            )
+    return eligible, certifiable
 
 
 def _gates_met(
@@ -389,20 +479,25 @@ def _gates_met(
     return True
 
 
-def _criteria_columns(evaluations: list[Evaluation], columns: dict[str, list[Any]]) -> None:
+def _criteria_columns(evaluations: list[Evaluation], columns: dict[str, Any]) -> None:
     """Add a column per criterion id holding each status word, as rows of dicts would give:
     columns in the order they first appear, a missing value (NaN) where a row's revision has
     no such criterion, and an id that names a column already there writes into it."""
     count = len(evaluations)
     standards = list(map(_standard_of, evaluations))
     ids_of = {id(standard): [c.id for c in standard.criteria] for standard in standards}
-    if len(ids_of) == 1 and not set(next(iter(ids_of.values()))) & columns.keys():
+    written = columns.keys() & set().union(*ids_of.values())
+    if len(ids_of) == 1 and not written:
         # One revision: each criterion's column is a column of the statuses' table.
         ids = next(iter(ids_of.values()))
         table = zip(*map(_statuses_of, evaluations), strict=True)
         for criterion_id, statuses in zip(ids, table, strict=True):
             columns[criterion_id] = list(map(_value_of, statuses))
         return
+    for name in written:
+        if not isinstance(columns[name], list):
+            # An array of _columns: its values as a list, the one the row-wise build had.
+            columns[name] = columns[name].tolist()
     for ids in ids_of.values():
         for criterion_id in ids:
             if criterion_id not in columns:
