@@ -44,7 +44,8 @@ from .errors import (
 from .evaluation.assessment import Assessment, load_assessment, validate
 from .evaluation.engine import Evaluation, evaluate
 from .evaluation.examples import example_assessment
-from .evaluation.results import Gap, Status
+from .evaluation.results import Gap
+from .evaluation.statuses import Status
 from .i18n.languages import locales, negotiate
 from .i18n.messages import Text
 from .revisions.model import Criterion, PracticeArea, Standard
