@@ -44,7 +44,6 @@ from .errors import (
 from .evaluation.assessment import Assessment, load_assessment, validate
 from .evaluation.engine import Evaluation, evaluate
 from .evaluation.examples import example_assessment
-from .evaluation.results import Gap
 from .evaluation.statuses import Status
 from .i18n.languages import locales, negotiate
 from .i18n.messages import Text
@@ -61,6 +60,7 @@ if TYPE_CHECKING:
     from .evaluation.cohort import to_frame as to_frame
     from .evaluation.results import Certification as Certification
     from .evaluation.results import CriterionResult as CriterionResult
+    from .evaluation.results import Gap
     from .evaluation.results import PracticeAreaResult as PracticeAreaResult
     from .evaluation.results import Reason as Reason
     from .evaluation.results import RequirementResult as RequirementResult
@@ -146,9 +146,9 @@ __all__ = [
     "what_if",
 ]
 
-# The core names of planning, history, cohorts and revision files, and every other name of the
-# families, are imported on first use, so that ``import wwc_standard`` stays fast for apps
-# that only evaluate (see wwc_standard._exports).
+# The core names of planning, history, cohorts, revision files and the result classes (Gap),
+# and every other name of the families, are imported on first use, so that ``import
+# wwc_standard`` stays fast for apps that only evaluate (see wwc_standard._exports).
 _EXPORTS = {
     "Answer": "wwc_standard.evaluation.assessment",
     "AnswerStatus": "wwc_standard.evaluation.assessment",
@@ -168,6 +168,7 @@ _EXPORTS = {
     "EffortEstimate": "wwc_standard.planning.effort",
     "Eligibility": "wwc_standard.revisions.model",
     "Flip": "wwc_standard.planning.whatif",
+    "Gap": "wwc_standard.evaluation.results",
     "Guidance": "wwc_standard.planning.effort",
     "Horizon": "wwc_standard.planning.roadmaps",
     "InForce": "wwc_standard.revisions.model",

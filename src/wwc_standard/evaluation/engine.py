@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -38,16 +38,19 @@ from .assessment import (
     checklist_outcome,
     resolve,
 )
-from .reasons import _INELIGIBLE, _criterion_result, _eligibility, _requirement_result
-from .results import (
-    Certification,
-    CriterionResult,
-    Gap,
-    PracticeAreaResult,
-    Reason,
-    RequirementResult,
-)
 from .statuses import Status
+
+if TYPE_CHECKING:
+    # The result classes are imported when a result is first read (see Evaluation): an app
+    # that reads the tier and the points never needs them, and start-up does not pay for them.
+    from .results import (
+        Certification,
+        CriterionResult,
+        Gap,
+        PracticeAreaResult,
+        Reason,
+        RequirementResult,
+    )
 
 __all__ = ["Evaluation", "check_options", "evaluate", "evaluate_parsed", "requirement_of"]
 
@@ -375,6 +378,9 @@ class Evaluation:
     @functools.cached_property
     def criteria(self) -> Mapping[str, CriterionResult]:
         """Criterion id to its result, in published order."""
+        # The results and their reasons on first read: start-up time (see the imports above).
+        from .reasons import _criterion_result
+
         dependents = self.standard.dependents
         by_id = dict(zip((c.id for c in self.standard.criteria), self.statuses, strict=True))
         return {
@@ -392,6 +398,9 @@ class Evaluation:
     @functools.cached_property
     def practice_areas(self) -> tuple[PracticeAreaResult, ...]:
         """Each practice area's points next to the count of every status."""
+        # The result classes on first read: start-up time (see the imports above).
+        from .results import PracticeAreaResult
+
         results = []
         for area in self.standard.practice_areas:
             counts = dict.fromkeys(Status, 0)
@@ -411,6 +420,9 @@ class Evaluation:
 
     @functools.cached_property
     def _eligibility(self) -> tuple[bool, tuple[Reason, ...]]:
+        # The reasons on first read: start-up time (see the imports above).
+        from .reasons import _eligibility
+
         return _eligibility(self.assessment, self.standard)
 
     @property
@@ -453,6 +465,9 @@ class Evaluation:
     @functools.cached_property
     def requirements(self) -> tuple[RequirementResult, ...]:
         """The certification requirements outside the points, and their status."""
+        # The results and their reasons on first read: start-up time (see the imports above).
+        from .reasons import _requirement_result
+
         return tuple(
             _requirement_result(
                 req, self.assessment.requirements.get(req.id), self.require_evidence
@@ -463,6 +478,10 @@ class Evaluation:
     @functools.cached_property
     def certification(self) -> Certification:
         """Whether certification is possible: tier, eligibility and gating requirements."""
+        # The result classes and reasons on first read: start-up time (see the imports above).
+        from .reasons import _INELIGIBLE
+        from .results import Certification, Reason
+
         reasons: list[Reason] = []
         if self.tier is Tier.NONE:
             reasons.append(
@@ -522,6 +541,9 @@ class Evaluation:
         First the distance to every tier above the earned one ("8 more criteria for Gold"),
         then every criterion not met, in published order, then gating requirements not met.
         """
+        # The result classes on first read: start-up time (see the imports above).
+        from .results import Gap
+
         gaps: list[Gap] = []
         tier = self.next_tier
         while tier is not None:
@@ -852,4 +874,5 @@ class _Lowercase(SlotsState):
         return self.named.localized(locale).lower()
 
 
-publish(globals())
+# The annotations of Evaluation's cached properties name the result classes.
+publish(globals(), typing_only=("wwc_standard.evaluation.results",))
