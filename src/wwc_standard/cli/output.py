@@ -35,8 +35,6 @@ LIMIT = 200
 
 _ELLIPSIS = "..."
 
-# Escaped in text: every control character but the line feed, DEL, C1, and lone surrogates.
-_UNSAFE_TEXT = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -48,14 +46,17 @@ class OutputLost(Exception):
         self.broken_pipe = broken_pipe
 
 
-# The two below are compiled on first use, not at import: a class of surrogates takes most of
-# a millisecond to compile, and only a problem line or JSON output needs them.
+# The patterns below are compiled on first use, each once, not at import: a class that reaches
+# beyond Latin-1 (the lone surrogates) takes most of a millisecond to compile.
 
 
 @functools.cache
-def _unsafe_line() -> re.Pattern[str]:
-    """Escaped in a line that must stay one line: the line feed too."""
-    return re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+def _unsafe(one_line: bool, ascii_only: bool) -> re.Pattern[str]:
+    """What :func:`clean` escapes: every control character but the line feed (the line feed
+    too for ``one_line``), DEL, C1, and lone surrogates; in ASCII text (``ascii_only``), where
+    only the ASCII ones can be, a class of those, quick to compile (most output is ASCII)."""
+    controls = "\x00-\x1f" if one_line else "\x00-\x09\x0b-\x1f"
+    return re.compile(f"[{controls}\x7f]" if ascii_only else f"[{controls}\x7f-\x9f\ud800-\udfff]")
 
 
 @functools.cache
@@ -79,7 +80,7 @@ def clean(text: str, *, one_line: bool = False) -> str:
     >>> clean("a\nb", one_line=True)
     'a\\nb'
     """
-    return (_unsafe_line() if one_line else _UNSAFE_TEXT).sub(_escape, text)
+    return _unsafe(one_line, text.isascii()).sub(_escape, text)
 
 
 def cut(text: str, limit: int = LIMIT) -> str:
