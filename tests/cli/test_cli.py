@@ -250,3 +250,19 @@ def test_evaluate_loads_no_other_command() -> None:
             "wwc_standard.cli.program",
         ]
     )
+
+
+def test_only_the_command_line_of_the_process_freezes_its_objects() -> None:
+    """main() run as the program (argv None) leaves its objects out of the garbage collections
+    at exit (start-up time); main(argv), called by an app or a test, changes nothing of gc."""
+    code = (
+        "import gc, io, sys\n"
+        "from wwc_standard.cli.program import main\n"
+        "main(['evaluate', '--example'], out=io.StringIO())\n"
+        "print(gc.get_freeze_count())\n"
+        "sys.argv[1:] = ['evaluate', '--example']\n"
+        "main(out=io.StringIO())\n"
+        "print(gc.get_freeze_count() > 0)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["0", "True"]
