@@ -246,6 +246,69 @@ def test_import_wwc_standard_loads_no_planning_history_or_cli() -> None:
     assert run.stdout.strip() == "[]"
 
 
+def test_import_wwc_standard_loads_the_errors_and_the_words_only() -> None:
+    """The package imports its errors, i18n and Status; the engine, the assessment parser and
+    the revision model load with the first name that needs them (start-up time)."""
+    code = (
+        "import sys, wwc_standard as wwc\n"
+        "print(sorted(m for m in sys.modules if m.startswith('wwc_standard.')))\n"
+        "wwc.evaluate\n"
+        "print('wwc_standard.evaluation.engine' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded, engine = run.stdout.splitlines()
+    assert loaded == str(
+        [
+            "wwc_standard._exports",
+            "wwc_standard._pickling",
+            "wwc_standard._sections",
+            "wwc_standard._version",
+            "wwc_standard.errors",
+            "wwc_standard.evaluation",
+            "wwc_standard.evaluation.statuses",
+            "wwc_standard.history",
+            "wwc_standard.i18n",
+            "wwc_standard.i18n.catalogs",
+            "wwc_standard.i18n.languages",
+            "wwc_standard.i18n.messages",
+            "wwc_standard.planning",
+            "wwc_standard.revisions",
+        ]
+    )
+    assert engine == "True"
+
+
+def test_the_result_classes_are_loaded_when_a_result_is_read() -> None:
+    """``import wwc_standard``, and an evaluation read for its tier and points, load no result
+    class (start-up time); reading a result loads them."""
+    lazy = ("wwc_standard.evaluation.results", "wwc_standard.evaluation.reasons")
+    code = (
+        "import sys, wwc_standard as wwc\n"
+        f"lazy = {lazy!r}\n"
+        "print([m for m in lazy if m in sys.modules])\n"
+        "result = wwc.evaluate(wwc.example_assessment())\n"
+        "print(result.tier.value, result.points, [m for m in lazy if m in sys.modules])\n"
+        "result.gaps\n"
+        "print([m for m in lazy if m in sys.modules])"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.splitlines() == ["[]", "silver 27 []", str(list(lazy))]
+
+
+def test_annotations_resolve_before_a_result_is_read() -> None:
+    """The annotations of Evaluation name the result classes, which the engine imports for type
+    checking only: resolving them (cattrs, the JSON Schemas) imports them first."""
+    code = (
+        "import attrs, wwc_standard as wwc\n"
+        "from wwc_standard._exports import resolve_annotations\n"
+        "wwc.evaluate(wwc.example_assessment())\n"
+        "resolve_annotations()\n"
+        "print(attrs.fields(wwc.Evaluation).statuses.type)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "tuple[wwc_standard.evaluation.Status, ...]"
+
+
 @pytest.mark.parametrize("layer", LAYERS)
 def test_public_classes_show_their_public_module(layer: str) -> None:
     """Reprs, tracebacks and pickles name the family (wwc_standard.evaluation.Evaluation),

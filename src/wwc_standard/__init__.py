@@ -41,25 +41,23 @@ from .errors import (
     UnknownStandard,
     WWCError,
 )
-from .evaluation.assessment import Assessment, load_assessment, validate
-from .evaluation.engine import Evaluation, evaluate
-from .evaluation.examples import example_assessment
-from .evaluation.results import Gap, Status
+from .evaluation.statuses import Status
 from .i18n.languages import locales, negotiate
 from .i18n.messages import Text
-from .revisions.model import Criterion, PracticeArea, Standard
-from .revisions.registry import standard, standards
-from .revisions.tiers import Tier
 
 if TYPE_CHECKING:
     from .errors import NoMigrationPath as NoMigrationPath
     from .evaluation.assessment import Answer as Answer
     from .evaluation.assessment import AnswerStatus as AnswerStatus
+    from .evaluation.assessment import Assessment, load_assessment, validate
     from .evaluation.assessment import City as City
     from .evaluation.cohort import Cohort, evaluate_many
     from .evaluation.cohort import to_frame as to_frame
+    from .evaluation.engine import Evaluation, evaluate
+    from .evaluation.examples import example_assessment
     from .evaluation.results import Certification as Certification
     from .evaluation.results import CriterionResult as CriterionResult
+    from .evaluation.results import Gap
     from .evaluation.results import PracticeAreaResult as PracticeAreaResult
     from .evaluation.results import Reason as Reason
     from .evaluation.results import RequirementResult as RequirementResult
@@ -90,15 +88,18 @@ if TYPE_CHECKING:
     from .revisions.files import load_standard
     from .revisions.model import Checklist as Checklist
     from .revisions.model import ChecklistItem as ChecklistItem
+    from .revisions.model import Criterion, PracticeArea, Standard
     from .revisions.model import Eligibility as Eligibility
     from .revisions.model import InForce as InForce
     from .revisions.model import Requirement as Requirement
     from .revisions.provenance import Provenance as Provenance
     from .revisions.provenance import Source as Source
+    from .revisions.registry import standard, standards
     from .revisions.tiers import Band as Band
     from .revisions.tiers import ComponentBand as ComponentBand
     from .revisions.tiers import ComponentBreadth as ComponentBreadth
     from .revisions.tiers import PercentageBands as PercentageBands
+    from .revisions.tiers import Tier
     from .revisions.tiers import TierRule as TierRule
     from .revisions.tiers import WorkingAcross as WorkingAcross
 
@@ -145,12 +146,15 @@ __all__ = [
     "what_if",
 ]
 
-# The core names of planning, history, cohorts and revision files, and every other name of the
-# families, are imported on first use, so that ``import wwc_standard`` stays fast for apps
-# that only evaluate (see wwc_standard._exports).
+# Imported with the package: the errors, the words (i18n) and Status, which build no attrs
+# class but Problem. Every other name, the core ones too (evaluate, standard, Assessment, Tier),
+# is imported on first use (see wwc_standard._exports): the engine, the assessment parser and
+# the revision model build some twenty attrs classes, most of what ``import wwc_standard``
+# cost, and load with the first name that needs them.
 _EXPORTS = {
     "Answer": "wwc_standard.evaluation.assessment",
     "AnswerStatus": "wwc_standard.evaluation.assessment",
+    "Assessment": "wwc_standard.evaluation.assessment",
     "Band": "wwc_standard.revisions.tiers",
     "Certification": "wwc_standard.evaluation.results",
     "Checklist": "wwc_standard.revisions.model",
@@ -161,12 +165,15 @@ _EXPORTS = {
     "ComponentBand": "wwc_standard.revisions.tiers",
     "ComponentBreadth": "wwc_standard.revisions.tiers",
     "Confirmation": "wwc_standard.history.migration",
+    "Criterion": "wwc_standard.revisions.model",
     "CriterionChange": "wwc_standard.history.diffs",
     "CriterionResult": "wwc_standard.evaluation.results",
     "Crosswalk": "wwc_standard.history.crosswalks",
     "EffortEstimate": "wwc_standard.planning.effort",
     "Eligibility": "wwc_standard.revisions.model",
+    "Evaluation": "wwc_standard.evaluation.engine",
     "Flip": "wwc_standard.planning.whatif",
+    "Gap": "wwc_standard.evaluation.results",
     "Guidance": "wwc_standard.planning.effort",
     "Horizon": "wwc_standard.planning.roadmaps",
     "InForce": "wwc_standard.revisions.model",
@@ -177,6 +184,7 @@ _EXPORTS = {
     "Path": "wwc_standard.planning.path",
     "PathStep": "wwc_standard.planning.path",
     "PercentageBands": "wwc_standard.revisions.tiers",
+    "PracticeArea": "wwc_standard.revisions.model",
     "PracticeAreaResult": "wwc_standard.evaluation.results",
     "Provenance": "wwc_standard.revisions.provenance",
     "Reason": "wwc_standard.evaluation.results",
@@ -189,21 +197,29 @@ _EXPORTS = {
     "Sensitivity": "wwc_standard.planning.whatif",
     "SensitivityRow": "wwc_standard.planning.whatif",
     "Source": "wwc_standard.revisions.provenance",
+    "Standard": "wwc_standard.revisions.model",
     "StandardDiff": "wwc_standard.history.diffs",
+    "Tier": "wwc_standard.revisions.tiers",
     "TierRule": "wwc_standard.revisions.tiers",
     "WorkingAcross": "wwc_standard.revisions.tiers",
     "compare": "wwc_standard.planning.whatif",
     "crosswalk": "wwc_standard.history.crosswalks",
     "diff": "wwc_standard.history.diffs",
+    "evaluate": "wwc_standard.evaluation.engine",
     "evaluate_many": "wwc_standard.evaluation.cohort",
+    "example_assessment": "wwc_standard.evaluation.examples",
     "guidance": "wwc_standard.planning.effort",
+    "load_assessment": "wwc_standard.evaluation.assessment",
     "load_guidance": "wwc_standard.planning.effort",
     "load_standard": "wwc_standard.revisions.files",
     "migrate": "wwc_standard.history.migration",
     "path_to": "wwc_standard.planning.path",
     "roadmap": "wwc_standard.planning.roadmaps",
     "sensitivity": "wwc_standard.planning.whatif",
+    "standard": "wwc_standard.revisions.registry",
+    "standards": "wwc_standard.revisions.registry",
     "to_frame": "wwc_standard.evaluation.cohort",
+    "validate": "wwc_standard.evaluation.assessment",
     "what_if": "wwc_standard.planning.whatif",
 }
 

@@ -167,6 +167,10 @@ def _package_on_disk() -> str | None:
     return folder if os.path.isdir(os.path.join(folder, "standards")) else None
 
 
+#: The byte order mark of UTF-8, which a file may start with.
+_BOM = b"\xef\xbb\xbf"
+
+
 class _NeverRaised(Exception):
     """The TOML parser's error when the file is JSON: no TOML is parsed, none is raised."""
 
@@ -185,7 +189,9 @@ def parse(raw: bytes, suffix: str, name: str, error: Callable[[list[Problem]], W
         toml_error = tomllib.TOMLDecodeError
 
     try:
-        text = raw.decode("utf-8-sig")
+        # What the utf-8-sig codec does (a byte order mark dropped, the rest read as UTF-8, an
+        # error's position counted after the mark), without importing its module at start-up.
+        text = raw.removeprefix(_BOM).decode("utf-8")
     except UnicodeDecodeError as failure:
         raise error(
             [

@@ -47,11 +47,12 @@ def lazy_exports(
     return __getattr__, __dir__
 
 
-#: The module that defines each published attrs class, whose globals resolve its annotations.
-_DEFINED_IN: dict[type, str] = {}
+#: The module that defines each published attrs class, whose globals resolve its annotations,
+#: and the modules whose names its annotations also use (see :func:`publish`).
+_DEFINED_IN: dict[type, tuple[str, tuple[str, ...]]] = {}
 
 
-def publish(namespace: dict[str, Any]) -> None:
+def publish(namespace: dict[str, Any], *, typing_only: tuple[str, ...] = ()) -> None:
     """Show the public classes of a module under the name of its package, where users meet them.
 
     Called at the end of a module with its ``globals()``: every class the module defines whose
@@ -61,6 +62,10 @@ def publish(namespace: dict[str, Any]) -> None:
     kept working: :func:`resolve_annotations` resolves the annotations of attrs classes in the
     module that defines them, and the module's ``__test__`` lists the classes so that their
     doctests are still collected from it.
+
+    ``typing_only`` names the modules whose classes the module's annotations name but that it
+    imports only for type checking, to import them on first use: they are imported when the
+    annotations are resolved.
 
     >>> import wwc_standard as wwc
     >>> wwc.Evaluation.__module__, wwc.revisions.ChecklistItem.__module__
@@ -72,7 +77,7 @@ def publish(namespace: dict[str, Any]) -> None:
         value = namespace.get(name)
         if isinstance(value, type) and value.__module__ == namespace["__name__"]:
             if attrs.has(value):
-                _DEFINED_IN[value] = namespace["__name__"]
+                _DEFINED_IN[value] = (namespace["__name__"], typing_only)
             value.__module__ = package.__name__
             tests[name] = value
 
@@ -83,5 +88,8 @@ def resolve_annotations() -> None:
     import, where it would cost start-up time that most apps never need.
     """
     while _DEFINED_IN:
-        cls, module = _DEFINED_IN.popitem()
-        attrs.resolve_types(cls, globalns=vars(sys.modules[module]))
+        cls, (module, typing_only) = _DEFINED_IN.popitem()
+        namespace = vars(sys.modules[module])
+        for name in typing_only:
+            namespace = {**vars(importlib.import_module(name)), **namespace}
+        attrs.resolve_types(cls, globalns=namespace)

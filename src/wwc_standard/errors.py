@@ -638,14 +638,20 @@ _MOST_CANDIDATES = 2000
 """The most choices :func:`did_you_mean` compares a word with (some 5 ms)."""
 
 
-@attrs.frozen
 class _ChoiceIndex:
-    by_folded: Mapping[str, str]
-    """Casefolded choice to the first choice that folds to it."""
-    by_length: Mapping[int, list[str]]
-    """Length to the casefolded choices of that length."""
-    ordered: list[str]
-    """The casefolded choices, sorted."""
+    # A plain class, not an attrs one: nothing compares or prints it, and building an attrs
+    # class is start-up time that only a suggestion needs.
+    __slots__ = ("by_folded", "by_length", "ordered")
+
+    def __init__(
+        self, by_folded: Mapping[str, str], by_length: Mapping[int, list[str]], ordered: list[str]
+    ) -> None:
+        self.by_folded = by_folded
+        """Casefolded choice to the first choice that folds to it."""
+        self.by_length = by_length
+        """Length to the casefolded choices of that length."""
+        self.ordered = ordered
+        """The casefolded choices, sorted."""
 
 
 @functools.lru_cache(maxsize=4)

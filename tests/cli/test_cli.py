@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import wwc_standard as wwc
-from wwc_standard.cli.program import main
+from wwc_standard.cli.program import _GROUPS, _parser, main
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -213,3 +214,55 @@ def test_python_dash_m(tmp_path: Path) -> None:
     assert done.stdout == ""
     assert "Traceback" not in done.stderr
     assert "answers.DM1: 'yes' is not a status [unknown-status]" in done.stderr
+
+
+def _helps(parser: argparse.ArgumentParser) -> dict[str, str]:
+    """The help of each command of ``parser``, by name."""
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return {name: command.format_help() for name, command in commands.choices.items()}
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+def test_the_parser_of_one_command_is_the_one_of_the_whole_parser(locale: str) -> None:
+    """A command line that starts with a command builds that command's group only (start-up
+    time); each command's parser is the one the whole parser has, help and defaults alike."""
+    whole = _helps(_parser(locale))
+    assert list(whole) == [*_GROUPS, "completion"]
+    for name in _GROUPS:
+        alone = _helps(_parser(locale, name))
+        assert alone[name] == whole[name], name
+        assert set(alone) < set(whole)
+
+
+def test_evaluate_loads_no_other_command() -> None:
+    code = (
+        "import io, sys\n"
+        "from wwc_standard.cli.program import main\n"
+        "main(['evaluate', '--example'], out=io.StringIO())\n"
+        "print(sorted(m for m in sys.modules if m.startswith('wwc_standard.cli.')))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == str(
+        [
+            "wwc_standard.cli.options",
+            "wwc_standard.cli.output",
+            "wwc_standard.cli.plan",
+            "wwc_standard.cli.program",
+        ]
+    )
+
+
+def test_only_the_command_line_of_the_process_freezes_its_objects() -> None:
+    """main() run as the program (argv None) leaves its objects out of the garbage collections
+    at exit (start-up time); main(argv), called by an app or a test, changes nothing of gc."""
+    code = (
+        "import gc, io, sys\n"
+        "from wwc_standard.cli.program import main\n"
+        "main(['evaluate', '--example'], out=io.StringIO())\n"
+        "print(gc.get_freeze_count())\n"
+        "sys.argv[1:] = ['evaluate', '--example']\n"
+        "main(out=io.StringIO())\n"
+        "print(gc.get_freeze_count() > 0)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["0", "True"]

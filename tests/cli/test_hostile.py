@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from wwc_standard.cli.output import LIMIT
+from wwc_standard.cli.output import LIMIT, _unsafe
 from wwc_standard.cli.program import main
 
 
@@ -320,3 +320,13 @@ def test_no_traceback_when_the_reader_goes_away(fmt: str) -> None:
     assert b"Traceback" not in err
     assert b"Exception ignored" not in err
     assert process.returncode == 1
+
+
+@pytest.mark.parametrize("one_line", [False, True])
+def test_ascii_text_is_cleaned_as_any_text(one_line: bool) -> None:
+    """clean() matches ASCII text with a class of the ASCII characters only (quick to compile):
+    it escapes the same characters of ASCII text as the full class does."""
+    ascii_text = "".join(map(chr, range(128)))
+    full, ascii_only = _unsafe(one_line, False), _unsafe(one_line, True)
+    assert ascii_only.findall(ascii_text) == full.findall(ascii_text)
+    assert full.findall(ascii_text)  # some to escape

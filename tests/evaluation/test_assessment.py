@@ -616,6 +616,35 @@ def test_not_utf8(tmp_path: Path) -> None:
     assert problem.code == "invalid-encoding"
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"answers": {}}',
+        b'\xef\xbb\xbf{"answers": {}}',
+        b"\xef\xbb{}",
+        b"\xef\xbb\xbf\xef\xbb\xbf{}",
+    ]
+    + [prefix + b'{"city": {"name": "S\xe3o"}}' for prefix in (b"", b"\xef\xbb\xbf")],
+)
+def test_files_are_read_as_utf_8_sig_reads_them(tmp_path: Path, raw: bytes) -> None:
+    """Files are decoded without the utf-8-sig codec's module, as it decodes them: a byte order
+    mark dropped, and the position of a byte that is not UTF-8 counted after it."""
+    path = write(tmp_path, "a.json", raw)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as failure:
+        byte = str(failure.start)
+        problem = file_problem(path)
+        assert (problem.code, problem.params["byte"]) == ("invalid-encoding", byte)
+        return
+    try:
+        data = json.loads(text)
+    except ValueError:
+        assert file_problem(path).code == "invalid-json"
+        return
+    assert wwc.load_assessment(path) == wwc.Assessment.from_dict(data)
+
+
 @pytest.mark.parametrize("name", ["city.yaml", "city.txt", "city", "city.json.bak"])
 def test_wrong_suffix_is_refused(tmp_path: Path, name: str) -> None:
     problem = file_problem(write(tmp_path, name, '{"answers": {}}'))

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import wwc_standard as wwc
 from strategies import make_criterion, make_standard
 from wwc_standard.i18n.languages import LOCALES
-from wwc_standard.i18n.messages import join_lines
+from wwc_standard.i18n.messages import _line_break, join_lines
 
 BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
@@ -58,6 +58,12 @@ def test_a_criterion_name_never_breaks_a_line_of_a_plan(name: str) -> None:
     for plain, broken in zip(plans("Open data"), plans(name), strict=True):
         assert len(broken.splitlines()) == len(plain.splitlines())
         assert "Open\\" in broken
+
+
+def test_join_lines_finds_the_same_breaks_in_ascii_text() -> None:
+    """An ASCII line is searched with a class of the ASCII line breaks (quick to compile)."""
+    text = "".join(map(chr, range(128)))
+    assert _line_break(True).findall(text) == _line_break(False).findall(text)
 
 
 def test_join_lines_escapes_every_line_break() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import functools
 import os
 import re
 from collections.abc import Sequence
@@ -55,10 +56,14 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 """How standard input is named in problems."""
 
-# A TOML document starts (after blank lines) with a comment, a [table] header or a key = value;
-# anything else read from standard input is taken as JSON, so that text that is neither is
-# reported as what most pipes carry ("<stdin> is not valid JSON").
-_TOML_START = re.compile(r"\A\s*(?:#|\[|[A-Za-z0-9_\-]+\s*[.=]|\"[^\"\n]*\"\s*=|'[^'\n]*'\s*=)")
+
+@functools.cache
+def _toml_start() -> re.Pattern[str]:
+    """How a TOML document starts (after blank lines): a comment, a [table] header or a
+    key = value; anything else read from standard input is taken as JSON, so that text that is
+    neither is reported as what most pipes carry ("<stdin> is not valid JSON")."""
+    # Compiled on first use, not at import: only standard input is read with it.
+    return re.compile(r"\A\s*(?:#|\[|[A-Za-z0-9_\-]+\s*[.=]|\"[^\"\n]*\"\s*=|'[^'\n]*'\s*=)")
 
 
 def help_locale(argv: Sequence[str]) -> str:
@@ -210,5 +215,5 @@ def read_stdin(stream: Any) -> Any:
     if not isinstance(raw, bytes):
         raise UnreadableFile(STDIN_NAME, OSError(errno.EINVAL, os.strerror(errno.EINVAL)))
     head = raw[:4096].decode("utf-8-sig", "replace")
-    suffix = ".toml" if _TOML_START.match(head) else ".json"
+    suffix = ".toml" if _toml_start().match(head) else ".json"
     return parse(raw, suffix, STDIN_NAME, AssessmentError)

@@ -17,6 +17,7 @@ help, and the text of the files ``migrate`` writes.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import math
 import re
@@ -34,12 +35,6 @@ LIMIT = 200
 
 _ELLIPSIS = "..."
 
-# Escaped in text: every control character but the line feed, DEL, C1, and lone surrogates.
-_UNSAFE_TEXT = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-# Escaped in a line that must stay one line: the line feed too.
-_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-# Escaped in JSON text (json.dumps escapes C0 itself): DEL, C1 and lone surrogates.
-_UNSAFE_JSON = re.compile("[\x7f-\x9f\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -49,6 +44,25 @@ class OutputLost(Exception):
     def __init__(self, broken_pipe: bool) -> None:
         super().__init__("broken pipe" if broken_pipe else "output lost")
         self.broken_pipe = broken_pipe
+
+
+# The patterns below are compiled on first use, each once, not at import: a class that reaches
+# beyond Latin-1 (the lone surrogates) takes most of a millisecond to compile.
+
+
+@functools.cache
+def _unsafe(one_line: bool, ascii_only: bool) -> re.Pattern[str]:
+    """What :func:`clean` escapes: every control character but the line feed (the line feed
+    too for ``one_line``), DEL, C1, and lone surrogates; in ASCII text (``ascii_only``), where
+    only the ASCII ones can be, a class of those, quick to compile (most output is ASCII)."""
+    controls = "\x00-\x1f" if one_line else "\x00-\x09\x0b-\x1f"
+    return re.compile(f"[{controls}\x7f]" if ascii_only else f"[{controls}\x7f-\x9f\ud800-\udfff]")
+
+
+@functools.cache
+def _unsafe_json() -> re.Pattern[str]:
+    """Escaped in JSON text (json.dumps escapes C0 itself): DEL, C1 and lone surrogates."""
+    return re.compile("[\x7f-\x9f\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -66,7 +80,7 @@ def clean(text: str, *, one_line: bool = False) -> str:
     >>> clean("a\nb", one_line=True)
     'a\\nb'
     """
-    return (_UNSAFE_LINE if one_line else _UNSAFE_TEXT).sub(_escape, text)
+    return _unsafe(one_line, text.isascii()).sub(_escape, text)
 
 
 def cut(text: str, limit: int = LIMIT) -> str:
@@ -100,7 +114,7 @@ def json_text(data: Any) -> str:
     }
     """
     text = json.dumps(_finite(data), indent=2, ensure_ascii=False, allow_nan=False)
-    return _UNSAFE_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _unsafe_json().sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _short(value: Any) -> Any:

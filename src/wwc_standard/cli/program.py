@@ -7,6 +7,7 @@ hint, and the exit status is 2; a traceback is never shown for them.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -21,7 +22,6 @@ from wwc_standard.i18n.messages import Message, Plural
 from wwc_standard.revisions.registry import standard, standards
 from wwc_standard.revisions.tiers import Tier
 
-from .completion import add_completion_command
 from .options import (
     EXIT_BELOW_TIER,
     EXIT_PROBLEM,
@@ -35,8 +35,6 @@ from .options import (
 )
 from .output import Output, OutputLost, clean, json_text, problem_line
 from .plan import add_plan_commands, parse_tier
-from .reports import add_report_command
-from .revisions import add_revision_commands, incomplete_label
 
 __all__ = ["error_data", "main"]
 
@@ -61,9 +59,48 @@ class _Parser(argparse.ArgumentParser):
         return super()._get_values(action, arg_strings)
 
 
-def _parser(locale: str = "en") -> argparse.ArgumentParser:
+#: The commands that can be parsed without the others, each with the group of commands it is
+#: registered with (one call of program, plan or revisions). ``completion`` is not here: it
+#: needs the whole parser, which its script describes.
+_GROUPS = {
+    "evaluate": "program",
+    "standards": "program",
+    "roadmap": "plan",
+    "what-if": "plan",
+    "path": "plan",
+    "diff": "revisions",
+    "migrate": "revisions",
+    "report": "reports",
+}
+
+
+def _command(argv: Sequence[str]) -> str | None:
+    """The command a command line starts with when it is one of :data:`_GROUPS`, else None.
+
+    Only a command given first is taken: then argparse gives every argument after it to that
+    command's parser, and the parser of any other command is never read (an option before it,
+    ``--locale es evaluate``, would need the whole parser to be read as argparse reads it).
+
+    >>> _command(["evaluate", "--example"]), _command(["--locale", "es", "evaluate"])
+    ('evaluate', None)
+    >>> _command(["completion", "bash"]), _command(["--help"]), _command([])
+    (None, None, None)
+    """
+    return argv[0] if argv and argv[0] in _GROUPS else None
+
+
+def _parser(locale: str = "en", command: str | None = None) -> argparse.ArgumentParser:
     """The parser, with our descriptions and option help worded in ``locale``; argparse's own
-    words ("usage:", "options:", its errors) come from its gettext domain, not ours."""
+    words ("usage:", "options:", its errors) come from its gettext domain, not ours.
+
+    With ``command`` (see :func:`_command`), only the group of commands it belongs to is
+    registered: building every command's parser, and importing their modules, is most of the
+    start-up time of a command. Parsing a command line that starts with ``command`` gives the
+    same result, output and errors either way: the top-level usage names no command, and the
+    list of commands is shown only by the top-level help and an unknown command's error, which
+    a command line that starts with a known command never reaches.
+    """
+    group = None if command is None else _GROUPS[command]
     parser = _Parser(
         prog="wwc-standard",
         description=Message(
@@ -77,7 +114,32 @@ def _parser(locale: str = "en") -> argparse.ArgumentParser:
         "--locale", default=argparse.SUPPRESS, metavar="LOCALE", help=argparse.SUPPRESS
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # In the order of the help.
+    if group in (None, "program"):
+        _add_commands(commands, locale)
+    if group in (None, "plan"):
+        add_plan_commands(commands, locale)
+    if group in (None, "revisions"):
+        # The module of diff and migrate (and its files machinery) only when they are parsed.
+        from .revisions import add_revision_commands
 
+        add_revision_commands(commands, locale)
+    if group in (None, "reports"):
+        # The module of report only when it is parsed: start-up time.
+        from .reports import add_report_command
+
+        add_report_command(commands, locale)
+    if group is None:
+        # completion only in the whole parser, the one its script describes.
+        from .completion import add_completion_command
+
+        add_completion_command(commands, parser, locale)
+    return parser
+
+
+def _add_commands(commands: Any, locale: str = "en") -> None:
+    """Register ``evaluate`` and ``standards`` on the subparsers ``commands``, their help
+    worded in ``locale``."""
     evaluate = shared_options(
         commands.add_parser(
             "evaluate",
@@ -113,11 +175,6 @@ def _parser(locale: str = "en") -> argparse.ArgumentParser:
     )
     add_format_option(listing, locale)
     listing.set_defaults(run=_standards)
-    add_plan_commands(commands, locale)
-    add_revision_commands(commands, locale)
-    add_report_command(commands, locale)
-    add_completion_command(commands, parser, locale)
-    return parser
 
 
 def _evaluate(args: argparse.Namespace, out: Output) -> int:
@@ -139,6 +196,9 @@ def _evaluate(args: argparse.Namespace, out: Output) -> int:
 
 
 def _standards(args: argparse.Namespace, out: Output) -> int:
+    # The module of diff and migrate, for its label, only when revisions are listed.
+    from .revisions import incomplete_label
+
     rows = [standard(version) for version in standards()]
     if args.format == "json":
         out.write(
@@ -210,6 +270,22 @@ def main(
         if lost.broken_pipe and out is None:
             _silence_stdout()
         return 1
+    finally:
+        if argv is None:  # the command line of this process, which exits when it returns
+            _before_exit()
+
+
+def _before_exit() -> None:
+    """Leave the objects of the process out of Python's garbage collections at exit.
+
+    At exit Python collects garbage over every object the process made (the classes and
+    the generated methods of start-up, the revision, the result), a twentieth of the time of a
+    command, to find little to free: the process's memory goes back to the system whole.
+    Frozen objects are not walked (gc.freeze). Nothing the command writes waits on them: the
+    output is flushed by then, files are closed where they are written, and Python promises no
+    finalizer of an object still alive at exit.
+    """
+    gc.freeze()
 
 
 def _silence_stdout() -> None:
@@ -242,8 +318,10 @@ def error_data(error: WWCError) -> dict[str, Any]:
 def _main(
     argv: Sequence[str] | None, out: Output, err: Output, stdin: BinaryIO | None = None
 ) -> int:
-    # The help is worded in the --locale of the command line, read before parsing.
-    args = _parser(help_locale(sys.argv[1:] if argv is None else argv)).parse_args(argv)
+    # The help is worded in the --locale of the command line, read before parsing; only the
+    # parser of the command given first is built.
+    given = sys.argv[1:] if argv is None else argv
+    args = _parser(help_locale(given), _command(given)).parse_args(argv)
     locale = "en"  # until --locale is known to be one the library speaks
     try:
         # The full locale (es_MX, pt_PT) is kept: the words come from the nearest catalog and

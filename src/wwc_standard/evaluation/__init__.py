@@ -25,8 +25,8 @@ if TYPE_CHECKING:
         PracticeAreaResult,
         Reason,
         RequirementResult,
-        Status,
     )
+    from .statuses import Status
 
 __all__ = [
     "Answer",
@@ -64,7 +64,7 @@ _EXPORTS = {
     "PracticeAreaResult": ".results",
     "Reason": ".results",
     "RequirementResult": ".results",
-    "Status": ".results",
+    "Status": ".statuses",
     "evaluate": ".engine",
     "evaluate_many": ".cohort",
     "example_assessment": ".examples",

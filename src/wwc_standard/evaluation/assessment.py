@@ -10,6 +10,7 @@ a checklist item that does not exist, a fingerprint that does not match) are fou
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import operator
 import os
@@ -287,7 +288,7 @@ class _Parser:
         if not isinstance(value, str):
             self.wrong_type(path, value, Message("a string"))
             return None
-        if not value.isascii() and _LONE_SURROGATE.search(value):
+        if not value.isascii() and _lone_surrogate().search(value):
             # Not text at all: it cannot be encoded, so neither fingerprinted nor written.
             self.problem(
                 path,
@@ -581,7 +582,7 @@ def _plain_city(raw: object) -> City | None:
             return None
     name = raw.get("name")
     if name is not None and (
-        type(name) is not str or (not name.isascii() and _LONE_SURROGATE.search(name))
+        type(name) is not str or (not name.isascii() and _lone_surrogate().search(name))
     ):
         return None
     country = raw.get("country")
@@ -863,5 +864,9 @@ def _ascii_upper(word: str) -> str:
     return word.upper() if word.isascii() else word
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-"""Half of a UTF-16 surrogate pair on its own: JSON's "\\ud800" escape can make one."""
+@functools.cache
+def _lone_surrogate() -> re.Pattern[str]:
+    """Half of a UTF-16 surrogate pair on its own: JSON's "\\ud800" escape can make one."""
+    # Compiled on first use, not at import: a class of surrogates takes most of a millisecond
+    # to compile, and only a string that is not ASCII is searched for one.
+    return re.compile("[\ud800-\udfff]")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -22,8 +22,7 @@ from wwc_standard._exports import publish
 from wwc_standard._pickling import SlotsState
 from wwc_standard._version import __version__
 from wwc_standard.errors import AssessmentError, IncompleteStandard, Problem
-from wwc_standard.i18n.messages import Clauses, Items, Localizable, Message, Plural
-from wwc_standard.revisions.countries import Country
+from wwc_standard.i18n.messages import Clauses, Localizable, Message, Plural
 from wwc_standard.revisions.model import Criterion, Requirement, Standard, content_fingerprint
 from wwc_standard.revisions.registry import standard as shipped
 from wwc_standard.revisions.registry import standards as shipped_versions
@@ -39,15 +38,19 @@ from .assessment import (
     checklist_outcome,
     resolve,
 )
-from .results import (
-    Certification,
-    CriterionResult,
-    Gap,
-    PracticeAreaResult,
-    Reason,
-    RequirementResult,
-    Status,
-)
+from .statuses import Status
+
+if TYPE_CHECKING:
+    # The result classes are imported when a result is first read (see Evaluation): an app
+    # that reads the tier and the points never needs them, and start-up does not pay for them.
+    from .results import (
+        Certification,
+        CriterionResult,
+        Gap,
+        PracticeAreaResult,
+        Reason,
+        RequirementResult,
+    )
 
 __all__ = ["Evaluation", "check_options", "evaluate", "evaluate_parsed", "requirement_of"]
 
@@ -375,6 +378,9 @@ class Evaluation:
     @functools.cached_property
     def criteria(self) -> Mapping[str, CriterionResult]:
         """Criterion id to its result, in published order."""
+        # The results and their reasons on first read: start-up time (see the imports above).
+        from .reasons import _criterion_result
+
         dependents = self.standard.dependents
         by_id = dict(zip((c.id for c in self.standard.criteria), self.statuses, strict=True))
         return {
@@ -392,6 +398,9 @@ class Evaluation:
     @functools.cached_property
     def practice_areas(self) -> tuple[PracticeAreaResult, ...]:
         """Each practice area's points next to the count of every status."""
+        # The result classes on first read: start-up time (see the imports above).
+        from .results import PracticeAreaResult
+
         results = []
         for area in self.standard.practice_areas:
             counts = dict.fromkeys(Status, 0)
@@ -411,6 +420,9 @@ class Evaluation:
 
     @functools.cached_property
     def _eligibility(self) -> tuple[bool, tuple[Reason, ...]]:
+        # The reasons on first read: start-up time (see the imports above).
+        from .reasons import _eligibility
+
         return _eligibility(self.assessment, self.standard)
 
     @property
@@ -453,6 +465,9 @@ class Evaluation:
     @functools.cached_property
     def requirements(self) -> tuple[RequirementResult, ...]:
         """The certification requirements outside the points, and their status."""
+        # The results and their reasons on first read: start-up time (see the imports above).
+        from .reasons import _requirement_result
+
         return tuple(
             _requirement_result(
                 req, self.assessment.requirements.get(req.id), self.require_evidence
@@ -463,6 +478,10 @@ class Evaluation:
     @functools.cached_property
     def certification(self) -> Certification:
         """Whether certification is possible: tier, eligibility and gating requirements."""
+        # The result classes and reasons on first read: start-up time (see the imports above).
+        from .reasons import _INELIGIBLE
+        from .results import Certification, Reason
+
         reasons: list[Reason] = []
         if self.tier is Tier.NONE:
             reasons.append(
@@ -522,6 +541,9 @@ class Evaluation:
         First the distance to every tier above the earned one ("8 more criteria for Gold"),
         then every criterion not met, in published order, then gating requirements not met.
         """
+        # The result classes on first read: start-up time (see the imports above).
+        from .results import Gap
+
         gaps: list[Gap] = []
         tier = self.next_tier
         while tier is not None:
@@ -852,278 +874,5 @@ class _Lowercase(SlotsState):
         return self.named.localized(locale).lower()
 
 
-_INELIGIBLE = frozenset(
-    {"country-missing", "country-outside", "population-missing", "population-below-floor"}
-)
-
-
-def _eligibility(assessment: Assessment, standard: Standard) -> tuple[bool, tuple[Reason, ...]]:
-    rule = standard.eligibility
-    city = assessment.city
-    region = standard.text(rule.region)
-    reasons = []
-    if city.country is None:
-        reasons.append(Reason.of("country-missing", Message("the city's country is not given")))
-    else:
-        # The sentences name the country and the region as bare nouns after a colon and in
-        # parentheses: no article or preposition has to agree with a name that Babel or a
-        # revision catalog supplies ("Brasil", "États-Unis", "the United States").
-        country = Country(city.country)
-        inside = city.country in rule.countries
-        if inside and rule.provenance.inferred:
-            text = Message(
-                "country: {country}, within the revision's region ({region}; the country "
-                "list is inferred)",
-                country=country,
-                region=region,
-            )
-        elif inside:
-            text = Message(
-                "country: {country}, within the revision's region ({region})",
-                country=country,
-                region=region,
-            )
-        elif rule.provenance.inferred:
-            text = Message(
-                "country: {country}, outside the revision's region ({region}; the country "
-                "list is inferred)",
-                country=country,
-                region=region,
-            )
-        else:
-            text = Message(
-                "country: {country}, outside the revision's region ({region})",
-                country=country,
-                region=region,
-            )
-        code = "country-in-region" if inside else "country-outside"
-        reasons.append(Reason.of(code, text, params={"country": city.country}))
-    floor = rule.population_floor
-    if city.population is None:
-        reasons.append(
-            Reason.of(
-                "population-missing",
-                Message("the city's population is not given"),
-                params={"floor": floor},
-            )
-        )
-    elif city.population >= floor:
-        reasons.append(
-            Reason.of(
-                "population-meets-floor",
-                Message(
-                    "population {population} is at least {floor}",
-                    population=city.population,
-                    floor=floor,
-                ),
-            )
-        )
-    else:
-        reasons.append(
-            Reason.of(
-                "population-below-floor",
-                Message(
-                    "population {population} is below the floor of {floor}",
-                    population=city.population,
-                    floor=floor,
-                ),
-            )
-        )
-    eligible = not any(reason.code in _INELIGIBLE for reason in reasons)
-    return eligible, tuple(reasons)
-
-
-def _requirement_result(
-    requirement: Requirement, answer: Answer | None, require_evidence: bool
-) -> RequirementResult:
-    if answer is None or answer.status is None or answer.status is AnswerStatus.UNKNOWN:
-        status = Status.UNKNOWN
-        if answer is None:
-            reason = Reason.of("not-answered", Message("not answered; unknown is never met"))
-        else:
-            reason = Reason.of(
-                "answered-unknown", Message("answered unknown; unknown is never met")
-            )
-    elif answer.status is AnswerStatus.UNMET:
-        status, reason = Status.UNMET, Reason.of("answered-unmet", Message("answered unmet"))
-    elif require_evidence and not answer.evidence:
-        status = Status.UNVERIFIED
-        reason = Reason.of(
-            "no-evidence",
-            Message("answered met without evidence; auditor mode needs evidence"),
-        )
-    else:
-        status, reason = Status.MET, Reason.of("answered-met", Message("answered met"))
-    return RequirementResult(
-        id=requirement.id,
-        name=requirement.name,
-        status=status,
-        gates_certification=requirement.gates_certification,
-        inferred=requirement.provenance.inferred,
-        reasons=(reason,),
-    )
-
-
-def _criterion_result(
-    criterion: Criterion,
-    status: Status,
-    answer: Answer | None,
-    statuses: Mapping[str, Status],
-    unlocks: tuple[str, ...],
-    require_evidence: bool,
-) -> CriterionResult:
-    checklist = criterion.checklist
-    checklist_met: int | None = None
-    missing: tuple[str, ...] = ()
-    if checklist is not None and answer is not None and answer.checklist:
-        checklist_met = sum(1 for i in checklist.item_ids if answer.checklist.get(i) is True)
-        missing = tuple(i for i in checklist.item_ids if answer.checklist.get(i) is not True)
-    blocked_by = tuple(p for p in criterion.prerequisites if statuses[p] is not Status.MET)
-    reasons: list[Reason] = []
-    required = checklist.required if checklist else None
-    total = len(checklist.items) if checklist else None
-    checklist_params = {"met": checklist_met, "required": required, "items": list(missing)}
-    if answer is None:
-        reasons.append(Reason.of("not-answered", Message("not answered; unknown is never met")))
-    elif status is Status.SHORT:
-        reasons.append(
-            Reason.of(
-                "checklist-short",
-                Message(
-                    "checklist short of its quota: {met} of {total} items met, {required} "
-                    "needed; not met: {items}",
-                    met=checklist_met,
-                    total=total,
-                    required=required,
-                    items=Items(missing),
-                ),
-                params=checklist_params,
-            )
-        )
-    elif status is Status.UNKNOWN and checklist_met is not None and answer.status is None:
-        reasons.append(
-            Reason.of(
-                "checklist-undecided",
-                Message(
-                    "checklist undecided: {met} of {total} items met, {required} needed, the "
-                    "rest not known; unknown is never met",
-                    met=checklist_met,
-                    total=total,
-                    required=required,
-                ),
-                params=checklist_params,
-            )
-        )
-    elif status is Status.UNKNOWN:
-        reasons.append(
-            Reason.of("answered-unknown", Message("answered unknown; unknown is never met"))
-        )
-    elif status is Status.UNMET:
-        reasons.append(Reason.of("answered-unmet", Message("answered unmet")))
-    elif status is Status.BLOCKED:
-        waiting = Items(
-            Message("{criterion} ({status})", criterion=p, status=statuses[p]) for p in blocked_by
-        )
-        reasons.append(
-            Reason.of(
-                "prerequisite-not-met",
-                Plural(
-                    "answered met, but its prerequisite {prerequisites} must be met first; "
-                    "no point until then",
-                    "answered met, but its prerequisites {prerequisites} must be met first; "
-                    "no point until then",
-                    len(blocked_by),
-                    prerequisites=waiting,
-                ),
-                params={"prerequisites": list(blocked_by)},
-            )
-        )
-    elif status is Status.UNVERIFIED:
-        reasons.append(
-            Reason.of(
-                "no-evidence",
-                Message(
-                    "answered met without evidence; auditor mode counts only evidenced answers"
-                ),
-            )
-        )
-    elif checklist_met is not None and required is not None and checklist_met < required:
-        # An explicit "met" stands while the checklist is still undecided; say so plainly.
-        reasons.append(
-            Reason.of(
-                "answered-met-checklist-open",
-                Message(
-                    "answered met; its checklist confirms {met} of the {required} items "
-                    "needed, the rest not known",
-                    met=checklist_met,
-                    required=required,
-                ),
-                params=checklist_params,
-            )
-        )
-    elif checklist_met is not None:
-        reasons.append(
-            Reason.of(
-                "checklist-met",
-                Message(
-                    "checklist met: {met} of {total} items, {required} needed",
-                    met=checklist_met,
-                    total=total,
-                    required=required,
-                ),
-                params={"met": checklist_met, "required": required},
-            )
-        )
-    else:
-        reasons.append(Reason.of("answered-met", Message("answered met")))
-    if status is Status.MET and answer is not None and not require_evidence:
-        count = len(answer.evidence)
-        if count:
-            evidence = Plural("with {n} piece of evidence", "with {n} pieces of evidence", count)
-        else:
-            evidence = Message(
-                "no evidence given; reviewers verify met answers against documentation"
-            )
-        reasons.append(Reason.of("evidence", evidence, params={"count": count}))
-    if status is not Status.BLOCKED and blocked_by and status is not Status.MET:
-        reasons.append(
-            Reason.of(
-                "prerequisite-pending",
-                Plural(
-                    "its prerequisite {prerequisites} is not met either",
-                    "its prerequisites {prerequisites} are not met either",
-                    len(blocked_by),
-                    prerequisites=Items(blocked_by),
-                ),
-                params={"prerequisites": list(blocked_by)},
-            )
-        )
-    if unlocks and status is not Status.MET:
-        reasons.append(
-            Reason.of(
-                "unlocks",
-                Plural(
-                    "{criteria} cannot earn a point until this is met",
-                    "{criteria} cannot earn a point until this is met",
-                    len(unlocks),
-                    criteria=Items(unlocks),
-                ),
-                params={"criteria": list(unlocks)},
-            )
-        )
-    return CriterionResult(
-        id=criterion.id,
-        name=criterion.name,
-        practice_area=criterion.practice_area,
-        status=status,
-        reasons=tuple(reasons),
-        checklist_met=checklist_met,
-        checklist_required=required,
-        missing_items=missing,
-        blocked_by=blocked_by,
-        unlocks=unlocks,
-        evidence=answer.evidence if answer else (),
-    )
-
-
-publish(globals())
+# The annotations of Evaluation's cached properties name the result classes.
+publish(globals(), typing_only=("wwc_standard.evaluation.results",))

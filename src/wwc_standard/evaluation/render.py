@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from wwc_standard.i18n.languages import negotiate
 from wwc_standard.i18n.messages import Clauses, Items, Message, Percent, Plural, join_lines
 
-from .results import Status
+from .statuses import Status
 
 if TYPE_CHECKING:
     from .engine import Evaluation

@@ -35,7 +35,7 @@ from wwc_standard.i18n.messages import Items, Message, Percent, Plural, format_n
 from wwc_standard.revisions.tiers import Tier
 
 from .render import _status_count
-from .results import Status
+from .statuses import Status
 
 if TYPE_CHECKING:
     from wwc_standard.revisions.model import Standard

@@ -51,7 +51,8 @@ from wwc_standard._exports import publish
 from wwc_standard._output import as_dict
 from wwc_standard.errors import InvalidArgument, Problem
 from wwc_standard.evaluation.engine import Evaluation, requirement_of
-from wwc_standard.evaluation.results import Reason, Status
+from wwc_standard.evaluation.results import Reason
+from wwc_standard.evaluation.statuses import Status
 from wwc_standard.i18n.messages import (
     Items,
     Localizable,

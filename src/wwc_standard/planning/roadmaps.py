@@ -31,7 +31,8 @@ import attrs
 from wwc_standard._exports import publish
 from wwc_standard.errors import InvalidArgument, Problem
 from wwc_standard.evaluation.engine import Evaluation
-from wwc_standard.evaluation.results import Reason, Status
+from wwc_standard.evaluation.results import Reason
+from wwc_standard.evaluation.statuses import Status
 from wwc_standard.i18n.languages import negotiate
 from wwc_standard.i18n.messages import Items, Localizable, Message, Plural, join_lines
 from wwc_standard.revisions.model import Standard

@@ -32,7 +32,7 @@ from wwc_standard.errors import (
 )
 from wwc_standard.evaluation.assessment import Answer, AnswerStatus, Assessment
 from wwc_standard.evaluation.engine import Evaluation, evaluate, evaluate_parsed
-from wwc_standard.evaluation.results import Status
+from wwc_standard.evaluation.statuses import Status
 from wwc_standard.i18n.messages import Items, Message, Plural, join_lines
 from wwc_standard.revisions.tiers import PercentageBands, Tier
 

@@ -29,13 +29,19 @@ True
 from __future__ import annotations
 
 import functools
-import pickle
 import zlib
 from typing import TYPE_CHECKING
 
 from wwc_standard._data import package_bytes, package_folder
 
 from .texts import attach_domains
+
+try:
+    # pickle's own loads, without the Python module around it (its import is most of a
+    # compiled revision's first load); the same function pickle.loads is on CPython.
+    from _pickle import loads
+except ImportError:  # another Python: the pure-Python pickle
+    from pickle import loads
 
 if TYPE_CHECKING:
     from .model import Standard
@@ -79,6 +85,9 @@ def _digest(files: list[str]) -> str:
 def compile_standard(standard: Standard, chain: tuple[str, ...]) -> bytes:
     """The compiled file of a shipped revision built from the TOML files ``chain`` (its own
     file first, then those it extends), as ``.ci/compile_standards.py`` writes it."""
+    # pickle's writer only where revisions are compiled: the package only reads them.
+    import pickle
+
     domains: tuple[str, ...] = getattr(standard, "_domains", ())
     payload = pickle.dumps(standard, protocol=5)
     digest = _digest(list(chain)) + ";" + _code_digest()
@@ -95,7 +104,7 @@ def load_compiled(version: str) -> Standard | None:
         return None
     # The header is checked before the revision is unpickled: a revision pickled by other
     # code is never restored.
-    header = pickle.loads(raw)
+    header = loads(raw)
     if not (isinstance(header, tuple) and len(header) == 6 and header[0] == FORMAT):
         return None
     _, chain, digest, domains, fingerprint, payload = header
@@ -105,7 +114,7 @@ def load_compiled(version: str) -> Standard | None:
         return None
     if current != digest:
         return None
-    standard: Standard = pickle.loads(payload)
+    standard: Standard = loads(payload)
     # The catalogs of its texts are no part of its content, so no part of its pickled state.
     attach_domains(standard, domains)
     # Its fingerprint as the build computed it (a cached property, which pickles as nothing):
