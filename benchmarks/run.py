@@ -462,13 +462,14 @@ GROWTH = {
 
 
 def growth_time(name: str, size: int, timeout: float) -> float | None:
-    """Seconds of one planning call on a scaled city, in a fresh process that may not outlast
-    ``timeout`` (the quadratic and recursive paths once took minutes, or raised)."""
+    """Seconds of one planning call on a scaled city (the best of three), in a fresh process
+    that may not outlast ``timeout`` (the quadratic and recursive paths once took minutes, or
+    raised)."""
     code = (
         f"import sys, time; sys.path.insert(0, {str(HERE)!r})\n"
         "import wwc_standard as wwc\nfrom run import scaled_city\n"
         f"city = scaled_city({size})\nbest = float('inf')\n"
-        f"for _ in range({3 if size < 1000 else 1}):\n"
+        "for _ in range(3):\n"
         "    t = time.process_time()\n"
         f"    {GROWTH[name]}\n"
         "    best = min(best, time.process_time() - t)\n"
