@@ -20,8 +20,7 @@ from wwc_standard.errors import InvalidArgument, did_you_mean
 from wwc_standard.i18n.languages import LOCALES
 from wwc_standard.i18n.messages import Message, format_number
 from wwc_standard.planning import path_to, roadmap, what_if
-from wwc_standard.planning.effort import MAX_EFFORT
-from wwc_standard.planning.path import Weeks
+from wwc_standard.planning.effort import MAX_EFFORT, Weeks
 
 # -- depth ------------------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from strategies import (
 )
 from wwc_standard.cli.program import main
 from wwc_standard.errors import InvalidArgument
-from wwc_standard.planning.path import work_for
+from wwc_standard.planning.work import work_for
 
 # -- helpers ----------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from wwc_standard.evaluation import Status
-from wwc_standard.planning.path import Work, prerequisite_order
+from wwc_standard.planning.work import Work, prerequisite_order
 
 
 def reference_order(

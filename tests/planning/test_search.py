@@ -1,4 +1,4 @@
-"""The two ways path_to() finds its set (wwc_standard.planning.path): the knapsack over
+"""The ways path_to() finds its set (wwc_standard.planning.search): the knapsack over
 prerequisite trees and the branch and bound agree, the tally agrees with the tier rule, a
 search stopped at its budget says so, and revisions far larger than any published plan
 exactly (issue 11: path_to failed from about 1,500 criteria and rescanned every criterion at
@@ -15,7 +15,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import wwc_standard as wwc
-import wwc_standard.planning.path as path_module
+import wwc_standard.planning.search as search_module
 from strategies import (
     breadth_revisions,
     make_criterion,
@@ -53,7 +53,7 @@ def test_the_knapsack_and_the_search_agree(
     evaluation, efforts = scenario
     knapsack = path_to(evaluation, tier, effort=efforts)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(path_module, "_KNAPSACK_CELLS", 0)
+        patch.setattr(search_module, "_KNAPSACK_CELLS", 0)
         searched = path_to(evaluation, tier, effort=efforts)
     assume(searched.exact)
     assert knapsack.exact
@@ -93,9 +93,9 @@ def test_the_pairs_give_the_knapsack_s_set(
     """The O(N log N) way for pairs and convex trees takes the very set the knapsack reads
     back, ties included (issue 12: results stay byte-identical)."""
     costs, parents, waiting, count = forest
-    assume(path_module._pairs_fit(costs, parents, waiting))
-    knapsack = path_module._forest_cheapest(costs, parents, count)
-    fast = path_module._pairs_cheapest(costs, parents, waiting, count)
+    assume(search_module._pairs_fit(costs, parents, waiting))
+    knapsack = search_module._forest_cheapest(costs, parents, count)
+    fast = search_module._pairs_cheapest(costs, parents, waiting, count)
     assert fast == (None if knapsack is None else sorted(knapsack))
     if fast is not None:
         assert len(fast) == count
@@ -104,13 +104,13 @@ def test_the_pairs_give_the_knapsack_s_set(
 
 def test_the_pairs_fit_only_one_level_pairs_or_convex_trees() -> None:
     # A criterion waited on that waits itself: two levels.
-    assert not path_module._pairs_fit([1, 1, 1], [[], [0], [1]], [[1], [2], []])
+    assert not search_module._pairs_fit([1, 1, 1], [[], [0], [1]], [[1], [2], []])
     # Two criteria wait on one dearer than one of them: neither a pair nor convex.
-    assert not path_module._pairs_fit([2, 1, 3], [[], [0], [0]], [[1, 2], [], []])
+    assert not search_module._pairs_fit([2, 1, 3], [[], [0], [0]], [[1, 2], [], []])
     # The same top no dearer than either: convex.
-    assert path_module._pairs_fit([1, 1, 3], [[], [0], [0]], [[1, 2], [], []])
+    assert search_module._pairs_fit([1, 1, 3], [[], [0], [0]], [[1, 2], [], []])
     # A pair, whatever its costs.
-    assert path_module._pairs_fit([5, 0], [[], [0]], [[1], []])
+    assert search_module._pairs_fit([5, 0], [[], [0]], [[1], []])
 
 
 @given(st.data(), st.booleans())
@@ -133,7 +133,7 @@ def test_the_tally_agrees_with_the_rule(data: st.DataObject, breadth: bool) -> N
 def test_the_inherited_tally_asks_the_rule() -> None:
     std = make_standard([make_criterion(f"C{i}") for i in range(10)])
     tally = wwc.TierRule.tally(std.tier_rule, std.criteria)
-    assert type(tally) is path_module.Tally
+    assert type(tally) is search_module.Tally
     tally.add(0)
     tally.add(3)
     assert tally.needed(wwc.Tier.SILVER) == std.tier_rule.criteria_needed(
@@ -157,7 +157,7 @@ def _several_prerequisites(size: int) -> tuple[wwc.Evaluation, dict[str, float]]
 
 def test_a_search_stopped_at_its_budget_says_so(monkeypatch: Any) -> None:
     evaluation, efforts = _several_prerequisites(40)
-    monkeypatch.setattr(path_module, "search_budget", lambda candidates: 3)
+    monkeypatch.setattr(search_module, "search_budget", lambda candidates: 3)
     path = path_to(evaluation, "gold", effort=efforts)
     assert path.reachable
     assert not path.exact
@@ -219,8 +219,8 @@ def test_a_large_forest_of_pairs_gives_the_knapsack_s_set() -> None:
         for p in above:
             waiting[p].append(k)
     costs = [rnd.choice([0, 6, 6, 12]) for _ in range(size)]
-    assert path_module._pairs_fit(costs, parents, waiting)
+    assert search_module._pairs_fit(costs, parents, waiting)
     for count in (1, 500, 1_000, 1_499):
-        knapsack = path_module._forest_cheapest(costs, parents, count)
+        knapsack = search_module._forest_cheapest(costs, parents, count)
         assert knapsack is not None
-        assert path_module._pairs_cheapest(costs, parents, waiting, count) == sorted(knapsack)
+        assert search_module._pairs_cheapest(costs, parents, waiting, count) == sorted(knapsack)

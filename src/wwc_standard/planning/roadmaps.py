@@ -39,16 +39,10 @@ from wwc_standard.revisions.model import Standard
 from wwc_standard.revisions.tiers import Tier
 
 from .effort import MAX_EFFORT, Guidance, Weeks, resolve_guidance, unit_value
-from .path import (
-    Work,
-    certification_notes,
-    cheapest,
-    not_proven,
-    prerequisite_order,
-    tier_argument,
-    work_for,
-)
+from .path import certification_notes, not_proven, tier_argument
+from .search import cheapest
 from .whatif import tier_value
+from .work import Work, prerequisite_order, work_for
 
 __all__ = ["HORIZON_MONTHS", "Horizon", "Roadmap", "RoadmapStep", "roadmap"]
 
