@@ -453,8 +453,17 @@ def planning_figures(seconds: float, growth: bool, timeout: float) -> list[Row]:
         return rows
     for name in GROWTH:
         label = f"{name} growth 430->4,300"
-        at_small = growth_time(name, 430, timeout)
-        at_large = growth_time(name, 4300, timeout) if at_small is not None else None
+        # The two sizes in alternation, the best of three processes each: timed one after the
+        # other, a drift of the machine's speed between them moved the ratio by half.
+        best = [math.inf, math.inf]
+        for _ in range(3):
+            small = growth_time(name, 430, timeout)
+            large = growth_time(name, 4300, timeout) if small is not None else None
+            if small is None or large is None:
+                best = []
+                break
+            best = [min(best[0], small), min(best[1], large)]
+        at_small, at_large = best if best else (None, None)
         note = "" if at_large is not None else f"no result within {timeout:.0f} s, or an error"
         rows.append(row(label, at_large, at_small, "ms", "at 430 criteria", 20, note))
     return rows
