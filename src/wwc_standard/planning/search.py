@@ -14,8 +14,8 @@ The set is found one of three ways, all exact:
   (without prerequisites, it is a sort). It serves while the tables need at most
   :data:`_KNAPSACK_CELLS` cells (criteria in trees times criteria needed).
 - **Bundles and items**, for the same rule when every tree is one level deep and is a pair
-  or has a top no dearer than what waits on it: the knapsack's very set, in O(N log N) and
-  at any size, without the tables (:func:`_pairs_cheapest`).
+  or has a top no dearer than what waits on it: the knapsack's very set, at any size,
+  without the tables (:func:`_pairs_cheapest`).
 - **A depth-first branch and bound** otherwise (several prerequisites, a breadth rule, trees
   too large for the knapsack): over
   the criteria not met, in a prerequisite order that tries cheaper criteria first. At each
@@ -205,7 +205,7 @@ def _read_back(
 def _pairs_cheapest(
     costs: list[int], parents: list[list[int]], children: list[list[int]], count: int
 ) -> list[int] | None:
-    """The set :func:`_forest_cheapest` finds, in O(N log N), for a forest whose trees are
+    """The set :func:`_forest_cheapest` finds, by a sort and a scan, for a forest whose trees are
     one criterion and the criteria waiting on it (none waited on in turn), each tree either
     a pair or *convex* (its top costs no more than any criterion waiting on it). ``None`` when
     fewer than ``count`` can be taken.
@@ -224,7 +224,10 @@ def _pairs_cheapest(
     cost here is raised by small amounts that say exactly that (scaled so that no sum of them
     outweighs one unit of cost), so the cheapest set under the raised costs is unique, and it
     is the one the knapsack reads back. The integers grow with the number of trees (a few bits
-    each); Python's integers are exact at any size.
+    each); Python's integers are exact at any size. So it takes O(N log N) steps on integers
+    of O(trees) bits: measured, 25 ms at 4,300 criteria (1,400 trees), 1.4 s at 43,000 and
+    9 s at 100,000, where the knapsack's tables no longer fit and the branch and bound took
+    4.5 s at 43,000 without proving its set.
     """
     size = len(costs)
     trees = [k for k in range(size) if not parents[k] and children[k]]
