@@ -38,8 +38,9 @@ from .texts import attach_domains
 
 try:
     # pickle's own loads, without the Python module around it (its import is most of a
-    # compiled revision's first load); the same function pickle.loads is on CPython.
-    from _pickle import loads
+    # compiled revision's first load); the same function pickle.loads is on CPython. Older
+    # typesheds (mypy 1.12, our lowest) have no stub for _pickle.
+    from _pickle import loads  # type: ignore[import-not-found,unused-ignore]
 except ImportError:  # another Python: the pure-Python pickle
     from pickle import loads
 
