@@ -379,12 +379,12 @@ class Evaluation:
     def criteria(self) -> Mapping[str, CriterionResult]:
         """Criterion id to its result, in published order."""
         # The results and their reasons on first read: start-up time (see the imports above).
-        from .reasons import _criterion_result
+        from .reasons import criterion_result
 
         dependents = self.standard.dependents
         by_id = dict(zip((c.id for c in self.standard.criteria), self.statuses, strict=True))
         return {
-            criterion.id: _criterion_result(
+            criterion.id: criterion_result(
                 criterion,
                 status,
                 self.assessment.answers.get(criterion.id),
@@ -421,15 +421,15 @@ class Evaluation:
     @functools.cached_property
     def _eligibility(self) -> tuple[bool, tuple[Reason, ...]]:
         # The reasons on first read: start-up time (see the imports above).
-        from .reasons import _eligibility
+        from .reasons import eligibility_of
 
-        return _eligibility(self.assessment, self.standard)
+        return eligibility_of(self.assessment, self.standard)
 
     @property
     def eligible(self) -> bool:
         """Whether the city may certify under this revision (country and population)."""
         # Decided without wording a reason (to_frame() asks it of every row): the same rule
-        # as _eligibility(), whose reasons are ineligible exactly in these cases.
+        # as eligibility_of(), whose reasons are ineligible exactly in these cases.
         rule = self.standard.eligibility
         city = self.assessment.city
         return (
@@ -442,7 +442,7 @@ class Evaluation:
     @property
     def _certifiable(self) -> bool:
         # certification.possible without wording a reason: a tier, eligibility, and every
-        # gating requirement met as _requirement_result() decides it (evidence in auditor mode).
+        # gating requirement met as requirement_result() decides it (evidence in auditor mode).
         if self.tier is Tier.NONE or not self.eligible:
             return False
         answers = self.assessment.requirements
@@ -466,12 +466,10 @@ class Evaluation:
     def requirements(self) -> tuple[RequirementResult, ...]:
         """The certification requirements outside the points, and their status."""
         # The results and their reasons on first read: start-up time (see the imports above).
-        from .reasons import _requirement_result
+        from .reasons import requirement_result
 
         return tuple(
-            _requirement_result(
-                req, self.assessment.requirements.get(req.id), self.require_evidence
-            )
+            requirement_result(req, self.assessment.requirements.get(req.id), self.require_evidence)
             for req in self.standard.requirements
         )
 
@@ -479,7 +477,7 @@ class Evaluation:
     def certification(self) -> Certification:
         """Whether certification is possible: tier, eligibility and gating requirements."""
         # The result classes and reasons on first read: start-up time (see the imports above).
-        from .reasons import _INELIGIBLE
+        from .reasons import INELIGIBLE
         from .results import Certification, Reason
 
         reasons: list[Reason] = []
@@ -492,7 +490,7 @@ class Evaluation:
                 )
             )
         if not self.eligible:
-            unmet = [r.message for r in self.eligibility if r.code in _INELIGIBLE]
+            unmet = [r.message for r in self.eligibility if r.code in INELIGIBLE]
             reasons.append(
                 Reason.of(
                     "not-eligible",

@@ -16,14 +16,16 @@ from .assessment import Answer, AnswerStatus, Assessment
 from .results import CriterionResult, Reason, RequirementResult
 from .statuses import Status
 
-__all__: list[str] = []
+__all__ = ["INELIGIBLE", "criterion_result", "eligibility_of", "requirement_result"]
 
-_INELIGIBLE = frozenset(
+INELIGIBLE = frozenset(
     {"country-missing", "country-outside", "population-missing", "population-below-floor"}
 )
+"""The codes of the eligibility reasons that make a city ineligible."""
 
 
-def _eligibility(assessment: Assessment, standard: Standard) -> tuple[bool, tuple[Reason, ...]]:
+def eligibility_of(assessment: Assessment, standard: Standard) -> tuple[bool, tuple[Reason, ...]]:
+    """Whether the city is eligible for ``standard``, and the reasons, worded."""
     rule = standard.eligibility
     city = assessment.city
     region = standard.text(rule.region)
@@ -95,13 +97,14 @@ def _eligibility(assessment: Assessment, standard: Standard) -> tuple[bool, tupl
                 ),
             )
         )
-    eligible = not any(reason.code in _INELIGIBLE for reason in reasons)
+    eligible = not any(reason.code in INELIGIBLE for reason in reasons)
     return eligible, tuple(reasons)
 
 
-def _requirement_result(
+def requirement_result(
     requirement: Requirement, answer: Answer | None, require_evidence: bool
 ) -> RequirementResult:
+    """The result of a certification requirement for its answer, with its reason."""
     if answer is None or answer.status is None or answer.status is AnswerStatus.UNKNOWN:
         status = Status.UNKNOWN
         if answer is None:
@@ -130,7 +133,7 @@ def _requirement_result(
     )
 
 
-def _criterion_result(
+def criterion_result(
     criterion: Criterion,
     status: Status,
     answer: Answer | None,
@@ -138,6 +141,7 @@ def _criterion_result(
     unlocks: tuple[str, ...],
     require_evidence: bool,
 ) -> CriterionResult:
+    """The result of ``criterion`` for the status the engine decided, with every reason."""
     checklist = criterion.checklist
     checklist_met: int | None = None
     missing: tuple[str, ...] = ()
